@@ -1,0 +1,87 @@
+package io.chipbet.infra;
+
+import io.chipbet.infra.kafka.KafkaBroker;
+import io.chipbet.infra.postgres.PostgresServer;
+import io.chipbet.infra.process.Ports;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** A Kafka broker and a PostgreSQL server, started together and stopped together. */
+public final class LocalInfrastructure implements AutoCloseable {
+
+    /** The databases chipbet's services own, one each. */
+    public static final List<String> SERVICE_DATABASES = List.of("funding", "fab", "talent", "projection");
+
+    private final KafkaBroker kafka;
+    private final PostgresServer postgres;
+
+    public LocalInfrastructure(KafkaBroker kafka, PostgresServer postgres) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    /** Random free loopback ports and throw-away storage: for tests. */
+    public static LocalInfrastructure forTests(Path directory) {
+        return new LocalInfrastructure(
+                new KafkaBroker(directory.resolve("kafka"), Ports.freeLoopbackPort(), Ports.freeLoopbackPort()),
+                new PostgresServer(directory.resolve("postgres"), Ports.freeLoopbackPort(), false));
+    }
+
+    /** Fixed ports and durable storage: for the local run. */
+    public static LocalInfrastructure forLocalRun(Path directory, LocalPorts ports) {
+        return new LocalInfrastructure(
+                new KafkaBroker(directory.resolve("kafka"), ports.kafka(), ports.kafkaController()),
+                new PostgresServer(directory.resolve("postgres"), ports.postgres(), true));
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** Starts both at once; on two cores the common pool runs one task at a time, hence our own executor. */
+    public LocalInfrastructure start() {
+        ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "chipbet-infra-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletableFuture.allOf(
+                    CompletableFuture.runAsync(kafka::start, executor),
+                    CompletableFuture.runAsync(postgres::start, executor)).join();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        } finally {
+            executor.shutdown();
+        }
+        SERVICE_DATABASES.forEach(postgres::createDatabase);
+        return this;
+    }
+
+    public List<ProcessHandle> processTree() {
+        List<ProcessHandle> all = new ArrayList<>(kafka.processTree());
+        all.addAll(postgres.processTree());
+        return all;
+    }
+
+    @Override
+    public void close() {
+        kafka.stop();
+        postgres.stop();
+    }
+
+    /** The fixed ports of the local run. */
+    public record LocalPorts(int kafka, int kafkaController, int postgres) {
+        public static final LocalPorts DEFAULT = new LocalPorts(19092, 19093, 15432);
+    }
+}

@@ -1,0 +1,183 @@
+package io.chipbet.infra.kafka;
+
+import io.chipbet.infra.process.ParentBoundProcess;
+import io.chipbet.infra.process.Ports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real single-node Apache Kafka broker in KRaft mode, in a child JVM.
+ *
+ * <p>The broker's jars are Maven-resolved at build time (see this module's pom) and never join the
+ * caller's classpath. The broker can be stopped and started again on the same ports and the same
+ * data, which fault tests rely on.
+ */
+public final class KafkaBroker {
+
+    private static final String CLASSPATH_RESOURCE = "kafka-broker.classpath";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path directory;
+    private final int port;
+    private final int controllerPort;
+    private ParentBoundProcess process;
+
+    public KafkaBroker(Path directory, int port, int controllerPort) {
+        this.directory = directory;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        try {
+            Files.createDirectories(directory);
+            Path config = writeConfig();
+            Path log = directory.resolve("broker.log");
+            if (!Files.exists(directory.resolve("data/meta.properties"))) {
+                format(config, log);
+            }
+            List<String> command = javaCommand("kafka.Kafka", config.toString());
+            process = ParentBoundProcess.start("kafka", List.of(), command, "TERM", Map.of(), log);
+            long logStart = Files.size(log);
+            Ports.await("Kafka broker on port " + port, START_TIMEOUT, process,
+                    () -> Ports.isListening(port) && logSince(log, logStart).contains("Kafka Server started"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Kafka broker could not start in " + directory, e);
+        }
+    }
+
+    public synchronized void stop() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(30));
+            process = null;
+        }
+    }
+
+    public synchronized List<ProcessHandle> processTree() {
+        return process == null ? List.of() : process.processTree();
+    }
+
+    private void format(Path config, Path log) throws IOException {
+        List<String> command = javaCommand("kafka.tools.StorageTool",
+                "format", "--ignore-formatted", "--cluster-id", newClusterId(), "--config", config.toString());
+        ParentBoundProcess formatter = ParentBoundProcess.start("kafka-format", List.of(), command, "TERM", Map.of(), log);
+        Ports.await("Kafka storage format", START_TIMEOUT, null, () -> !formatter.isAlive());
+        if (!Files.exists(directory.resolve("data/meta.properties"))) {
+            throw new IllegalStateException("Kafka storage format failed, see " + log);
+        }
+    }
+
+    private List<String> javaCommand(String mainClass, String... arguments) throws IOException {
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(),
+                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + writeLoggingConfig(),
+                "-cp", brokerClasspath(),
+                mainClass));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private Path writeConfig() throws IOException {
+        String properties = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + directory.resolve("data"),
+                // A single node: every replication factor must be 1.
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=5",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "default.replication.factor=1",
+                "min.insync.replicas=1",
+                "num.partitions=3",
+                "auto.create.topics.enable=true",
+                "group.initial.rebalance.delay.ms=0",
+                // The default 128 MiB dedupe buffer does not fit the small broker heap.
+                "log.cleaner.dedupe.buffer.size=8388608",
+                "");
+        Path config = directory.resolve("server.properties");
+        Files.writeString(config, properties);
+        return config;
+    }
+
+    private Path writeLoggingConfig() throws IOException {
+        Path config = directory.resolve("log4j2.properties");
+        Files.writeString(config, String.join("\n",
+                "status = warn",
+                "appender.out.type = Console",
+                "appender.out.name = OUT",
+                "appender.out.layout.type = PatternLayout",
+                "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+                "rootLogger.level = INFO",
+                "rootLogger.appenderRef.out.ref = OUT",
+                "logger.kafka.name = org.apache.kafka",
+                "logger.kafka.level = WARN",
+                "logger.server.name = kafka.server.KafkaRaftServer",
+                "logger.server.level = INFO",
+                ""));
+        return config;
+    }
+
+    private static String brokerClasspath() throws IOException {
+        try (InputStream in = KafkaBroker.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(CLASSPATH_RESOURCE + " is missing: build deploy/local with ./mvnw first");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
+    }
+
+    private static String logSince(Path log, long offset) {
+        try {
+            byte[] all = Files.readAllBytes(log);
+            return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Kafka cluster ids are 16 random bytes, URL-safe base64 without padding. */
+    private static String newClusterId() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
