@@ -1,0 +1,52 @@
+package io.chipbet.platform.idempotency;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/** The first response to a POST that carried an {@code Idempotency-Key}, kept to answer its retries. */
+@Entity
+@Table(name = "idempotent_request")
+@IdClass(IdempotentRequest.Key.class)
+public class IdempotentRequest extends PanacheEntityBase {
+
+    /** What was created, e.g. {@code commitments}: the same key may be used for different resources. */
+    @Id
+    public String scope;
+
+    @Id
+    @Column(name = "idempotency_key")
+    public String key;
+
+    /** SHA-256 of the request body: a key reused for a different request is an error, not a replay. */
+    @Column(name = "request_hash", nullable = false)
+    public String requestHash;
+
+    @Column(nullable = false)
+    public int status;
+
+    @Column(nullable = false)
+    public String location;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String body;
+
+    /** The created resource's version: its ETag. */
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public record Key(String scope, String key) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+}

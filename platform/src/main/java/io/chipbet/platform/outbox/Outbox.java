@@ -1,0 +1,49 @@
+package io.chipbet.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chipbet.platform.event.DomainEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Appends domain events to the outbox. Call it inside the transaction that makes the change: the
+ * event then exists exactly when the change does. Nothing here talks to Kafka.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /** PostgreSQL delivers a NOTIFY only when its transaction commits: the relay's wake-up call. */
+    static final String CHANNEL = "chipbet_outbox";
+
+    private final ObjectMapper json;
+
+    public Outbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Uni<Void> append(String topic, DomainEvent event) {
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = event.eventId();
+        row.topic = topic;
+        row.aggregateType = event.aggregateType();
+        row.aggregateId = event.aggregateId();
+        row.aggregateVersion = event.aggregateVersion();
+        row.eventType = event.type();
+        row.occurredAt = event.occurredAt();
+        row.payload = toJson(event);
+        return row.persist()
+                .chain(() -> Panache.getSession())
+                .chain(session -> session.createNativeQuery("select pg_notify('" + CHANNEL + "', '')::text").getSingleResult())
+                .replaceWithVoid();
+    }
+
+    private String toJson(DomainEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event " + event.type() + " cannot be written as JSON", e);
+        }
+    }
+}
