@@ -14,4 +14,6 @@ public class Probe extends PanacheEntityBase {
     public UUID id;
 
     public String name;
+
+    public long version;
 }

@@ -1,6 +1,7 @@
 package io.chipbet.platform.outbox;
 
 import io.chipbet.platform.event.DomainEvent;
+import io.chipbet.platform.event.FieldChange;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
@@ -31,6 +32,7 @@ public class ProbeResource {
         Probe probe = new Probe();
         probe.id = id;
         probe.name = "probe " + id;
+        probe.version = 1;
         DomainEvent event = DomainEvent.of("ProbeCreated", "probe", id, 1, "test", List.of(), Map.of("name", probe.name));
         return probe.persist()
                 .chain(() -> outbox.append(TOPIC, event))
@@ -40,5 +42,19 @@ public class ProbeResource {
                     }
                 })
                 .replaceWith(id.toString());
+    }
+
+    @POST
+    @Path("/{id}/renames/{name}")
+    @WithTransaction
+    public Uni<Long> rename(@PathParam("id") UUID id, @PathParam("name") String name) {
+        return Probe.<Probe>findById(id).chain(probe -> {
+            List<FieldChange> changes = List.of(FieldChange.of("name", probe.name, name));
+            probe.name = name;
+            probe.version++;
+            DomainEvent event = DomainEvent.of("ProbeRenamed", "probe", id, probe.version, "test", changes,
+                    Map.of("name", name));
+            return outbox.append(TOPIC, event).replaceWith(probe.version);
+        });
     }
 }
