@@ -1,8 +1,11 @@
 package io.chipbet.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -43,7 +46,9 @@ public class ProblemMappers {
         return respond(400, Problem.type("validation"), "Invalid request", detail, uri, violations);
     }
 
-    @ServerExceptionMapper
+    /** Listed one by one: Quarkus' own mappers for the subclasses would otherwise win and answer plain JSON. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class, ValueInstantiationException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
         String detail = e instanceof InvalidFormatException format

@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 /** Validates event values against the JSON Schemas that platform publishes under {@code schemas/events}. */
 public final class EventSchemas {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    // Schema ids are https://chipbet.io/schemas/...; the files ship in platform under schemas/.
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix("https://chipbet.io/schemas/", "classpath:schemas/")));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventSchemas() {
@@ -24,7 +26,7 @@ public final class EventSchemas {
 
     /** Returns the parsed event, or fails listing every schema violation. */
     public static JsonNode validate(String schemaPath, String value) {
-        JsonSchema schema = FACTORY.getSchema(SchemaLocation.of("classpath:schemas/events/" + schemaPath));
+        JsonSchema schema = FACTORY.getSchema(SchemaLocation.of("https://chipbet.io/schemas/events/" + schemaPath));
         JsonNode event;
         try {
             event = JSON.readTree(value);

@@ -1,0 +1,30 @@
+package io.chipbet.funding.commitment;
+
+import io.chipbet.platform.contract.common.SourceRef;
+import io.chipbet.platform.contract.funding.CommitmentStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+@Schema(description = "One change in a commitment's history")
+public record HistoryEntry(
+        long version,
+        CommitmentChange.Kind kind,
+        CommitmentStatus fromStatus,
+        CommitmentStatus toStatus,
+        BigDecimal amountFromUsd,
+        BigDecimal amountToUsd,
+        BigDecimal disbursedFromUsd,
+        BigDecimal disbursedToUsd,
+        String actor,
+        Instant changedAt,
+        SourceRef source,
+        String note) {
+
+    static HistoryEntry of(CommitmentChange change) {
+        return new HistoryEntry(change.version, change.kind, change.fromStatus, change.toStatus,
+                change.amountFromUsd, change.amountToUsd, change.disbursedFromUsd, change.disbursedToUsd,
+                change.actor, change.changedAt, new SourceRef(change.sourceUrl, change.sourceTitle), change.note);
+    }
+}

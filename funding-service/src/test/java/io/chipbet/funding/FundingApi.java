@@ -1,0 +1,99 @@
+package io.chipbet.funding;
+
+import io.chipbet.infra.security.Tokens;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
+import org.hamcrest.Matcher;
+
+import java.math.BigDecimal;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** What the funding tests do over HTTP, as a client would, with an editor's token. */
+public final class FundingApi {
+
+    public static final Map<String, String> SOURCE = Map.of(
+            "url", "https://gimletmedia.com/shows/the-journal/llhevgdz/sam-altmans-7-trillion-moonshot",
+            "title", "Sam Altman's $7 Trillion 'Moonshot' (WSJ The Journal podcast, Feb 14 2024)");
+
+    /** Amounts are decimals: read them as BigDecimal, never as float. */
+    private static RestAssuredConfig decimals() {
+        return RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    /** A client without a token: reads are public. */
+    public static RequestSpecification anyone() {
+        return given().config(decimals());
+    }
+
+    private FundingApi() {
+    }
+
+    /** Matches a JSON amount numerically, whatever its scale: "900.00" matches usd("900"). */
+    public static Matcher<Object> usd(String amount) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object actual) {
+                return new BigDecimal(actual.toString()).compareTo(new BigDecimal(amount)) == 0;
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("an amount of " + amount);
+            }
+        };
+    }
+
+    public static RequestSpecification asEditor() {
+        return anyone().auth().oauth2(Tokens.forTests().editor()).contentType(ContentType.JSON);
+    }
+
+    public static String createInvestor(String kind, String country) {
+        String name = "Investor " + UUID.randomUUID();
+        return asEditor().body(Map.of("name", name, "kind", kind, "country", country))
+                .post("/api/v1/investors").then().statusCode(201).extract().path("id");
+    }
+
+    public static Map<String, Object> commitment(String investorId, String amountUsd, String purpose, String status) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "investorId", investorId,
+                "amountUsd", amountUsd,
+                "purpose", purpose,
+                "announcedOn", "2024-02-08",
+                "sources", List.of(SOURCE)));
+        if (status != null) {
+            body.put("status", status);
+        }
+        if ("DISBURSED".equals(status)) {
+            body.put("disbursedUsd", "1");
+        }
+        return body;
+    }
+
+    /** Records a commitment and returns it (its id and version are in the body). */
+    public static Response record(String investorId, String amountUsd, String purpose, String status) {
+        return asEditor().body(commitment(investorId, amountUsd, purpose, status)).post("/api/v1/commitments");
+    }
+
+    public static Response changeStatus(String id, long version, Map<String, Object> change) {
+        return asEditor().header("If-Match", "\"" + version + "\"").body(change)
+                .post("/api/v1/commitments/" + id + "/status-changes");
+    }
+
+    public static Map<String, Object> to(String status) {
+        return Map.of("to", status, "source", SOURCE);
+    }
+
+    public static Map<String, Object> disburse(String disbursedUsd) {
+        return Map.of("to", "DISBURSED", "disbursedUsd", disbursedUsd, "source", SOURCE);
+    }
+}

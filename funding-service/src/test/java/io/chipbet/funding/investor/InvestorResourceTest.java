@@ -1,0 +1,90 @@
+package io.chipbet.funding.investor;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.chipbet.funding.FundingApi.asEditor;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class InvestorResourceTest {
+
+    @Test
+    void recordsAnInvestorAndServesIt() {
+        String name = "Mubadala " + UUID.randomUUID();
+        var created = asEditor().body(Map.of("name", name, "kind", "SOVEREIGN_FUND", "country", "ae"))
+                .post("/api/v1/investors")
+                .then().statusCode(201).extract();
+        String id = created.path("id");
+        assertEquals(true, created.header("Location").endsWith("/api/v1/investors/" + id));
+        given().get("/api/v1/investors/" + id).then().statusCode(200)
+                .body("name", equalTo(name)).body("kind", equalTo("SOVEREIGN_FUND")).body("country", equalTo("AE"));
+        given().get("/api/v1/investors").then().statusCode(200).body("name", hasItem(name));
+    }
+
+    @Test
+    void namesAreUniqueRegardlessOfCase() {
+        String name = "SoftBank " + UUID.randomUUID();
+        asEditor().body(Map.of("name", name, "kind", "CORPORATE", "country", "JP")).post("/api/v1/investors")
+                .then().statusCode(201);
+        asEditor().body(Map.of("name", name.toUpperCase(), "kind", "CORPORATE", "country", "JP")).post("/api/v1/investors")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://chipbet.io/problems/investor-exists"))
+                .body("status", equalTo(409));
+    }
+
+    @Test
+    void invalidInputListsEveryViolation() {
+        asEditor().body(Map.of("name", " ", "kind", "SOVEREIGN_FUND", "country", "XX")).post("/api/v1/investors")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", containsInAnyOrder("name", "country"));
+        asEditor().body("{\"name\": \"x\", \"kind\": \"HEDGE_FUND\", \"country\": \"US\"}").post("/api/v1/investors")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("kind"));
+        asEditor().body("{not json").post("/api/v1/investors")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownInvestorIsAProblem() {
+        given().get("/api/v1/investors/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("title", equalTo("Investor not found"));
+    }
+
+    @Test
+    void aRetriedCreationWithTheSameIdempotencyKeyRecordsOnce() {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> body = Map.of("name", "G42 " + key, "kind", "CORPORATE", "country", "AE");
+        String first = asEditor().header("Idempotency-Key", key).body(body).post("/api/v1/investors")
+                .then().statusCode(201).extract().path("id");
+        String second = asEditor().header("Idempotency-Key", key).body(body).post("/api/v1/investors")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
+        assertEquals(first, second);
+        int named = given().get("/api/v1/investors").then().extract().jsonPath()
+                .getList("findAll { it.name == 'G42 " + key + "' }").size();
+        assertEquals(1, named);
+
+        asEditor().header("Idempotency-Key", key).body(Map.of("name", "Other " + key, "kind", "CORPORATE", "country", "AE"))
+                .post("/api/v1/investors").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://chipbet.io/problems/idempotency-key-reused"));
+    }
+
+    @Test
+    void readsArePublicAndWritesNeedTheEditorRole() {
+        given().get("/api/v1/investors").then().statusCode(200);
+        Map<String, String> body = Map.of("name", "Anyone", "kind", "OTHER", "country", "US");
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/investors")
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2(io.chipbet.infra.security.Tokens.forTests().withRoles("reader", "viewer"))
+                .contentType(ContentType.JSON).body(body).post("/api/v1/investors")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,37 @@
+package io.chipbet.platform.api;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Locale;
+import java.util.Set;
+
+/** An ISO 3166-1 alpha-2 country code, e.g. {@code US}, {@code TW}, {@code AE}. Null is left to {@code @NotNull}. */
+@Documented
+@Constraint(validatedBy = CountryCode.Validator.class)
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface CountryCode {
+
+    String message() default "must be an ISO 3166-1 alpha-2 country code, e.g. US";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<CountryCode, String> {
+        private static final Set<String> CODES = Set.of(Locale.getISOCountries());
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || CODES.contains(value.toUpperCase(Locale.ROOT));
+        }
+    }
+}
