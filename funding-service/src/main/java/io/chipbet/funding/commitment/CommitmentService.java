@@ -1,6 +1,7 @@
 package io.chipbet.funding.commitment;
 
 import io.chipbet.funding.investor.InvestorRepository;
+import io.chipbet.platform.api.Amounts;
 import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
@@ -54,16 +55,16 @@ public class CommitmentService {
                         "No investor has id " + request.investorId() + "; record the investor first",
                         List.of(new Problem.Violation("investorId", "no such investor")));
             }
-            Instant now = Instant.now();
+            Instant now = Amounts.now();
             Commitment commitment = new Commitment();
             commitment.id = UUID.randomUUID();
             commitment.investor = investor;
-            commitment.amountUsd = request.amountUsd();
-            commitment.reportedAmount = request.reportedAmount();
+            commitment.amountUsd = Amounts.money(request.amountUsd());
+            commitment.reportedAmount = Amounts.money(request.reportedAmount());
             commitment.reportedCurrency = request.reportedCurrency();
             commitment.purpose = request.purpose();
             commitment.status = status;
-            commitment.disbursedUsd = status == DISBURSED ? request.disbursedUsd() : BigDecimal.ZERO;
+            commitment.disbursedUsd = Amounts.money(status == DISBURSED ? request.disbursedUsd() : BigDecimal.ZERO);
             commitment.announcedOn = request.announcedOn();
             commitment.sources = new ArrayList<>(request.sources());
             commitment.notes = request.notes();
@@ -85,7 +86,7 @@ public class CommitmentService {
             CommitmentJournal.Before before = CommitmentJournal.Before.of(commitment);
             commitment.status = request.to();
             if (request.to() == DISBURSED) {
-                commitment.disbursedUsd = request.disbursedUsd();
+                commitment.disbursedUsd = Amounts.money(request.disbursedUsd());
             }
             touch(commitment);
             CommitmentChange.Kind kind = request.to() == WITHDRAWN ? CommitmentChange.Kind.WITHDRAWN : CommitmentChange.Kind.STATUS_CHANGED;
@@ -111,9 +112,9 @@ public class CommitmentService {
             }
             rejectIfAny(violations);
             CommitmentJournal.Before before = CommitmentJournal.Before.of(commitment);
-            commitment.amountUsd = request.amountUsd();
+            commitment.amountUsd = Amounts.money(request.amountUsd());
             if (request.reportedAmount() != null) {
-                commitment.reportedAmount = request.reportedAmount();
+                commitment.reportedAmount = Amounts.money(request.reportedAmount());
                 commitment.reportedCurrency = request.reportedCurrency();
             }
             if (commitment.sources.stream().noneMatch(source -> source.url().equals(request.source().url()))) {
@@ -145,7 +146,7 @@ public class CommitmentService {
 
     private static void touch(Commitment commitment) {
         commitment.version++;
-        commitment.updatedAt = Instant.now();
+        commitment.updatedAt = Amounts.now();
     }
 
     private static List<Problem.Violation> reportedAmountRule(BigDecimal amount, String currency) {

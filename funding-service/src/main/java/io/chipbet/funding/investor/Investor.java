@@ -1,5 +1,6 @@
 package io.chipbet.funding.investor;
 
+import io.chipbet.platform.api.Amounts;
 import io.chipbet.platform.contract.funding.InvestorKind;
 import io.chipbet.platform.contract.funding.InvestorRef;
 import jakarta.persistence.Column;
@@ -46,7 +47,7 @@ public class Investor {
         investor.nameKey = keyOf(name);
         investor.kind = kind;
         investor.country = country.toUpperCase(Locale.ROOT);
-        investor.createdAt = Instant.now();
+        investor.createdAt = Amounts.now();
         return investor;
     }
 

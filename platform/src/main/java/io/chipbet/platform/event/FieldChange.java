@@ -1,5 +1,6 @@
 package io.chipbet.platform.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.Objects;
@@ -12,6 +13,7 @@ public record FieldChange(String field, Object from, Object to) {
         return new FieldChange(field, from, to);
     }
 
+    @JsonIgnore
     public boolean isChange() {
         return !Objects.equals(from, to);
     }

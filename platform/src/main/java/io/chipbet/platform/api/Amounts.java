@@ -1,0 +1,26 @@
+package io.chipbet.platform.api;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Values in the form the database keeps them, so that an event written before a reload and one
+ * written after it carry the same representation.
+ */
+public final class Amounts {
+
+    private Amounts() {
+    }
+
+    /** Money with two decimals; inputs are validated to at most two, so nothing is rounded. */
+    public static BigDecimal money(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    /** PostgreSQL keeps microseconds. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
