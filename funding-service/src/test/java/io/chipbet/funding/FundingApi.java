@@ -1,14 +1,5 @@
 package io.chipbet.funding;
 
-import io.chipbet.infra.security.Tokens;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
-import io.restassured.config.RestAssuredConfig;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.config.JsonPathConfig;
-import org.hamcrest.Matcher;
-
-import java.math.BigDecimal;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -16,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.chipbet.platform.testing.Api.asEditor;
 
 /** What the funding tests do over HTTP, as a client would, with an editor's token. */
 public final class FundingApi {
@@ -24,38 +15,6 @@ public final class FundingApi {
     public static final Map<String, String> SOURCE = Map.of(
             "url", "https://gimletmedia.com/shows/the-journal/llhevgdz/sam-altmans-7-trillion-moonshot",
             "title", "Sam Altman's $7 Trillion 'Moonshot' (WSJ The Journal podcast, Feb 14 2024)");
-
-    /** Amounts are decimals: read them as BigDecimal, never as float. */
-    private static RestAssuredConfig decimals() {
-        return RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
-    }
-
-    /** A client without a token: reads are public. */
-    public static RequestSpecification anyone() {
-        return given().config(decimals());
-    }
-
-    private FundingApi() {
-    }
-
-    /** Matches a JSON amount numerically, whatever its scale: "900.00" matches usd("900"). */
-    public static Matcher<Object> usd(String amount) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Object actual) {
-                return new BigDecimal(actual.toString()).compareTo(new BigDecimal(amount)) == 0;
-            }
-
-            @Override
-            public void describeTo(org.hamcrest.Description description) {
-                description.appendText("an amount of " + amount);
-            }
-        };
-    }
-
-    public static RequestSpecification asEditor() {
-        return anyone().auth().oauth2(Tokens.forTests().editor()).contentType(ContentType.JSON);
-    }
 
     public static String createInvestor(String kind, String country) {
         String name = "Investor " + UUID.randomUUID();

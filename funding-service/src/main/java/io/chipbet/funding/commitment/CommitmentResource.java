@@ -146,6 +146,6 @@ public class CommitmentResource {
     }
 
     private static Response withETag(Commitment commitment) {
-        return Response.ok(commitment.toState()).header(HttpHeaders.ETAG, ETags.of(commitment.version)).build();
+        return ETags.ok(commitment.toState(), commitment.version);
     }
 }

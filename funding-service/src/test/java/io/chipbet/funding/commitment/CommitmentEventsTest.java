@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.chipbet.funding.FundingApi.SOURCE;
-import static io.chipbet.funding.FundingApi.asEditor;
+import static io.chipbet.platform.testing.Api.asEditor;
 import static io.chipbet.funding.FundingApi.changeStatus;
 import static io.chipbet.funding.FundingApi.createInvestor;
 import static org.junit.jupiter.api.Assertions.assertEquals;

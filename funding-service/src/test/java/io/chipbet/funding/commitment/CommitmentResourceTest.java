@@ -15,14 +15,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
-import static io.chipbet.funding.FundingApi.anyone;
+import static io.chipbet.platform.testing.Api.anyone;
 import static io.chipbet.funding.FundingApi.SOURCE;
-import static io.chipbet.funding.FundingApi.asEditor;
+import static io.chipbet.platform.testing.Api.asEditor;
 import static io.chipbet.funding.FundingApi.changeStatus;
 import static io.chipbet.funding.FundingApi.createInvestor;
 import static io.chipbet.funding.FundingApi.disburse;
 import static io.chipbet.funding.FundingApi.record;
-import static io.chipbet.funding.FundingApi.usd;
+import static io.chipbet.platform.testing.Api.decimal;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,25 +38,25 @@ class CommitmentResourceTest {
         String investor = createInvestor("CORPORATE", "JP");
         var created = record(investor, "100000000000", "FABS", "PLEDGED").then().statusCode(201)
                 .header("ETag", "\"1\"")
-                .body("status", equalTo("PLEDGED")).body("disbursedUsd", usd("0"))
+                .body("status", equalTo("PLEDGED")).body("disbursedUsd", decimal("0"))
                 .body("investor.kind", equalTo("CORPORATE")).body("investor.country", equalTo("JP"))
                 .extract();
         String id = created.path("id");
         assertTrue(created.header("Location").endsWith("/api/v1/commitments/" + id));
         anyone().get("/api/v1/commitments/" + id).then().statusCode(200).header("ETag", "\"1\"")
-                .body("amountUsd", usd("100000000000")).body("sources[0].url", equalTo(SOURCE.get("url")));
+                .body("amountUsd", decimal("100000000000")).body("sources[0].url", equalTo(SOURCE.get("url")));
         anyone().get("/api/v1/commitments/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void disbursementIsPartialThenGrowsButNeverShrinksOrExceedsTheAmount() {
         String id = record(createInvestor("GOVERNMENT", "US"), "1000", "FABS", "COMMITTED").path("id");
-        changeStatus(id, 1, disburse("400")).then().statusCode(200).body("disbursedUsd", usd("400"));
-        changeStatus(id, 2, disburse("900")).then().statusCode(200).body("disbursedUsd", usd("900")).body("version", equalTo(3));
+        changeStatus(id, 1, disburse("400")).then().statusCode(200).body("disbursedUsd", decimal("400"));
+        changeStatus(id, 2, disburse("900")).then().statusCode(200).body("disbursedUsd", decimal("900")).body("version", equalTo(3));
         changeStatus(id, 3, disburse("800")).then().statusCode(422).body("violations.field", hasItems("disbursedUsd"));
         changeStatus(id, 3, disburse("1000.01")).then().statusCode(422).body("violations.field", hasItems("disbursedUsd"));
         changeStatus(id, 3, Map.of("to", "DISBURSED", "source", SOURCE)).then().statusCode(422);
-        anyone().get("/api/v1/commitments/" + id).then().body("disbursedUsd", usd("900")).body("version", equalTo(3));
+        anyone().get("/api/v1/commitments/" + id).then().body("disbursedUsd", decimal("900")).body("version", equalTo(3));
     }
 
     @Test
@@ -66,11 +66,11 @@ class CommitmentResourceTest {
                 "source", Map.of("url", "https://www.dtnext.in/edit/behind-openais-audacious-plan-to-make-ai-flow-like-electricity-805400",
                         "title", "Behind OpenAI's audacious plan to make AI flow like electricity (NYT reprint)"));
         asEditor().header("If-Match", "\"1\"").body(revision).post("/api/v1/commitments/" + id + "/revisions")
-                .then().statusCode(200).header("ETag", "\"2\"").body("amountUsd", usd("500000000000"))
+                .then().statusCode(200).header("ETag", "\"2\"").body("amountUsd", decimal("500000000000"))
                 .body("status", equalTo("DISCUSSED")).body("sources.size()", equalTo(2));
         anyone().get("/api/v1/commitments/" + id + "/history").then().statusCode(200)
                 .body("kind", equalTo(List.of("RECORDED", "REVISED")))
-                .body("[1].amountFromUsd", usd("7000000000000")).body("[1].amountToUsd", usd("500000000000"))
+                .body("[1].amountFromUsd", decimal("7000000000000")).body("[1].amountToUsd", decimal("500000000000"))
                 .body("[1].note", equalTo("Scaled down to hundreds of billions"))
                 .body("[1].source.title", equalTo("Behind OpenAI's audacious plan to make AI flow like electricity (NYT reprint)"))
                 .body("[1].actor", equalTo("editor-user"));

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static io.chipbet.funding.FundingApi.anyone;
+import static io.chipbet.platform.testing.Api.anyone;
 import static io.chipbet.funding.FundingApi.changeStatus;
 import static io.chipbet.funding.FundingApi.createInvestor;
 import static org.hamcrest.Matchers.equalTo;

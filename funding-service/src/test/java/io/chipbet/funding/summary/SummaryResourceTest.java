@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 
-import static io.chipbet.funding.FundingApi.anyone;
+import static io.chipbet.platform.testing.Api.anyone;
 import static io.chipbet.funding.FundingApi.changeStatus;
 import static io.chipbet.funding.FundingApi.createInvestor;
 import static io.chipbet.funding.FundingApi.record;

@@ -1,6 +1,8 @@
 package io.chipbet.platform.api;
 
 import io.chipbet.platform.problem.ProblemException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 /**
  * Optimistic concurrency over HTTP: the {@code ETag} of a resource is its version, and every update
@@ -13,6 +15,11 @@ public final class ETags {
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** 200 with the representation and its ETag. */
+    public static Response ok(Object representation, long version) {
+        return Response.ok(representation).header(HttpHeaders.ETAG, of(version)).build();
     }
 
     /** The version the client last saw, from {@code If-Match}. */

@@ -1,0 +1,33 @@
+package io.chipbet.fab.slip;
+
+import io.chipbet.fab.fab.FabRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/slip-statistics")
+@Tag(name = "Slip statistics", description = "How late fabs run, computed from the data")
+public class SlipResource {
+
+    private final FabRepository fabs;
+
+    public SlipResource(FabRepository fabs) {
+        this.fabs = fabs;
+    }
+
+    @GET
+    @PermitAll
+    @WithSession
+    @Operation(summary = "Observed slip in months, by operator and by region",
+            description = "Slip = whole calendar months from originalProductionDate to actualProductionDate, or to "
+                    + "plannedProductionDate while production has not started. Count, mean, median and p90 (nearest rank).")
+    public Uni<SlipStatistics> statistics() {
+        return fabs.withObservableSlip().map(all -> SlipCalculator.of(all.stream()
+                .map(fab -> new SlipCalculator.Observation(fab.operator, fab.region, fab.slipMonths()))
+                .toList()));
+    }
+}

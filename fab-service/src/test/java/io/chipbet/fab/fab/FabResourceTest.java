@@ -1,0 +1,175 @@
+package io.chipbet.fab.fab;
+
+import io.chipbet.fab.FabApi;
+import io.chipbet.infra.security.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.chipbet.fab.FabApi.SOURCE;
+import static io.chipbet.fab.FabApi.announce;
+import static io.chipbet.fab.FabApi.delay;
+import static io.chipbet.fab.FabApi.fab;
+import static io.chipbet.fab.FabApi.milestone;
+import static io.chipbet.platform.testing.Api.anyone;
+import static io.chipbet.platform.testing.Api.asEditor;
+import static io.chipbet.platform.testing.Api.decimal;
+import static io.chipbet.platform.testing.Api.etag;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class FabResourceTest {
+
+    @Test
+    void announcesAFabAndServesIt() {
+        var created = announce(fab("TSMC", "US", "2024-01-01")).then().statusCode(201).header("ETag", "\"1\"")
+                .body("status", equalTo("ANNOUNCED")).body("plannedProductionDate", equalTo("2024-01-01"))
+                .body("slipMonths", equalTo(0)).extract();
+        String id = created.path("id");
+        assertTrue(created.header("Location").endsWith("/api/v1/fabs/" + id));
+        anyone().get("/api/v1/fabs/" + id).then().statusCode(200).header("ETag", "\"1\"")
+                .body("operator", equalTo("TSMC")).body("capacityWafersPerMonth", equalTo(20000));
+        anyone().get("/api/v1/fabs/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aNewUserAnnouncesBuildsDelaysTwiceAndReachesVolumeProduction() {
+        String id = announce("Samsung", "US", "2024-01-01");
+        milestone(id, 1, "UNDER_CONSTRUCTION", "2022-03-01").then().statusCode(200).body("constructionStartOn", equalTo("2022-03-01"));
+        delay(id, 2, "2025-01-01").then().statusCode(200).body("slipMonths", equalTo(12));
+        delay(id, 3, "2026-06-01").then().statusCode(200).body("slipMonths", equalTo(29))
+                .body("originalProductionDate", equalTo("2024-01-01"));
+        milestone(id, 4, "VOLUME_PRODUCTION", "2026-03-01").then().statusCode(200)
+                .body("actualProductionDate", equalTo("2026-03-01")).body("slipMonths", equalTo(26));
+        anyone().get("/api/v1/fabs/" + id + "/timeline").then().statusCode(200)
+                .body("kind", equalTo(List.of("FabAnnounced", "FabMilestoneReached", "FabDelayed", "FabDelayed", "FabMilestoneReached")))
+                .body("[2].effectiveOn", equalTo("2025-01-01"))
+                .body("[2].note", equalTo("Labour shortages"))
+                .body("[2].changes.field", hasItems("plannedProductionDate", "slipMonths"))
+                .body("[4].toStatus", equalTo("VOLUME_PRODUCTION"))
+                .body("[4].actor", equalTo("editor-user"));
+    }
+
+    @Test
+    void datesMustKeepTheirOrder() {
+        Map<String, Object> early = fab("Intel", "US", "2019-01-01"); // promised before it was announced
+        announce(early).then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://chipbet.io/problems/date-order"))
+                .body("violations.field", hasItems("originalProductionDate", "plannedProductionDate"));
+
+        String id = announce("Intel", "US", "2025-01-01");
+        milestone(id, 1, "UNDER_CONSTRUCTION", "2019-12-31").then().statusCode(422)
+                .body("violations[0].field", equalTo("reachedOn"));
+        milestone(id, 1, "UNDER_CONSTRUCTION", "2022-09-01").then().statusCode(200);
+        milestone(id, 2, "TOOL_INSTALL", "2022-08-01").then().statusCode(422);
+        delay(id, 2, "2024-06-01").then().statusCode(422).body("type", equalTo("https://chipbet.io/problems/not-a-delay"));
+        milestone(id, 2, "VOLUME_PRODUCTION", "2023-01-01").then().statusCode(200);
+        delay(id, 3, "2031-01-01").then().statusCode(409);
+    }
+
+    @Test
+    void revisionsChangeFiguresWithHistory() {
+        String id = announce("TSMC", "TW", "2025-06-01");
+        Map<String, Object> revision = Map.of("capacityWafersPerMonth", 30000, "capexUsd", "28000000000",
+                "reason", "Second phase added", "source", SOURCE);
+        asEditor().header("If-Match", etag(1)).body(revision).post("/api/v1/fabs/" + id + "/revisions")
+                .then().statusCode(200).body("capacityWafersPerMonth", equalTo(30000)).body("capexUsd", decimal("28000000000"));
+        asEditor().header("If-Match", etag(2)).body(Map.of("reason", "nothing", "source", SOURCE))
+                .post("/api/v1/fabs/" + id + "/revisions").then().statusCode(422);
+        asEditor().header("If-Match", etag(2)).body(Map.of("capacityWafersPerMonth", -1, "reason", "x", "source", SOURCE))
+                .post("/api/v1/fabs/" + id + "/revisions").then().statusCode(400)
+                .body("violations[0].field", equalTo("capacityWafersPerMonth"));
+        anyone().get("/api/v1/fabs/" + id + "/timeline").then().body("kind", equalTo(List.of("FabAnnounced", "FabRevised")))
+                .body("[1].changes.field", hasItems("capacityWafersPerMonth", "capexUsd"));
+    }
+
+    @Test
+    void invalidInputGetsEveryViolation() {
+        Map<String, Object> bad = Map.of("name", "", "operator", "TSMC", "country", "XX", "region", "US",
+                "nodeClass", "LEADING_EDGE", "announcedOn", "2020-01-01", "sources", List.of());
+        asEditor().body(bad).post("/api/v1/fabs").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("name", "country", "sources"));
+        asEditor().body("{\"nodeClass\": \"ANGSTROM\"}").post("/api/v1/fabs").then().statusCode(400)
+                .body("violations[0].field", equalTo("nodeClass"));
+    }
+
+    @Test
+    void retriesWithTheSameIdempotencyKeyAnnounceOnce() {
+        String operator = "Rapidus-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        String first = asEditor().header("Idempotency-Key", key).body(fab(operator, "JP", null)).post("/api/v1/fabs")
+                .then().statusCode(201).extract().path("id");
+        String second = asEditor().header("Idempotency-Key", key).body(fab(operator, "JP", null)).post("/api/v1/fabs")
+                .then().statusCode(201).extract().path("id");
+        assertEquals(first, second);
+        anyone().queryParam("operator", operator).get("/api/v1/fabs").then().body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void updatesNeedTheCurrentVersion() {
+        String id = announce("GlobalFoundries", "US", "2026-01-01");
+        asEditor().body(Map.of("plannedProductionDate", "2027-01-01", "reason", "r", "source", SOURCE))
+                .post("/api/v1/fabs/" + id + "/delays").then().statusCode(428);
+        delay(id, 1, "2027-01-01").then().statusCode(200);
+        delay(id, 1, "2028-01-01").then().statusCode(412).body("type", equalTo("https://chipbet.io/problems/stale-version"));
+    }
+
+    @Test
+    void writesNeedAnEditorTokenAndReadsArePublic() {
+        String id = announce("Micron", "US", "2027-01-01");
+        String reader = Tokens.forTests().withRoles("reader", "viewer");
+        Map<String, Object> writes = Map.of(
+                "/api/v1/fabs", fab("Micron", "US", null),
+                "/api/v1/fabs/" + id + "/milestones", Map.of("status", "PERMITTING", "reachedOn", "2021-01-01", "source", SOURCE),
+                "/api/v1/fabs/" + id + "/delays", Map.of("plannedProductionDate", "2028-01-01", "reason", "r", "source", SOURCE),
+                "/api/v1/fabs/" + id + "/revisions", Map.of("capacityWafersPerMonth", 1, "reason", "r", "source", SOURCE));
+        writes.forEach((path, body) -> {
+            given().contentType(ContentType.JSON).header("If-Match", etag(1)).body(body).post(path)
+                    .then().statusCode(401).contentType("application/problem+json");
+            given().auth().oauth2(reader).contentType(ContentType.JSON).header("If-Match", etag(1)).body(body).post(path)
+                    .then().statusCode(403).contentType("application/problem+json");
+        });
+        anyone().get("/api/v1/fabs/" + id).then().statusCode(200).body("version", equalTo(1));
+        anyone().get("/api/v1/fabs/" + id + "/timeline").then().statusCode(200);
+        anyone().get("/api/v1/slip-statistics").then().statusCode(200);
+    }
+
+    @Test
+    void listsFilterAndPageInAStableOrder() {
+        String operator = "Page-" + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> body = fab(operator, i < 3 ? "US" : "JP", "2026-01-01");
+            if (i == 4) {
+                body.put("nodeClass", "ADVANCED_PACKAGING");
+            }
+            ids.add(announce(body).then().statusCode(201).extract().path("id"));
+        }
+        milestone(ids.get(0), 1, "UNDER_CONSTRUCTION", "2021-01-01").then().statusCode(200);
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            paged.addAll(anyone().queryParam("operator", operator).queryParam("page", page).queryParam("size", 2)
+                    .get("/api/v1/fabs").then().statusCode(200).body("totalItems", equalTo(5))
+                    .extract().jsonPath().getList("items.id"));
+        }
+        assertEquals(new HashSet<>(ids), new HashSet<>(paged));
+        assertEquals(5, paged.size());
+        anyone().queryParam("operator", operator.toUpperCase()).queryParam("region", "JP").get("/api/v1/fabs")
+                .then().body("totalItems", equalTo(2));
+        anyone().queryParam("operator", operator).queryParam("status", "UNDER_CONSTRUCTION").get("/api/v1/fabs")
+                .then().body("totalItems", equalTo(1));
+        anyone().queryParam("operator", operator).queryParam("nodeClass", "ADVANCED_PACKAGING").queryParam("country", "us")
+                .get("/api/v1/fabs").then().body("totalItems", equalTo(1));
+        anyone().queryParam("status", "DREAMING").get("/api/v1/fabs").then().statusCode(400);
+    }
+}

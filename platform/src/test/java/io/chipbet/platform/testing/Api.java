@@ -1,0 +1,55 @@
+package io.chipbet.platform.testing;
+
+import io.chipbet.infra.security.Tokens;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.specification.RequestSpecification;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+
+import java.math.BigDecimal;
+
+import static io.restassured.RestAssured.given;
+
+/** How every service's tests talk to its API: as the public, or as an editor, reading decimals exactly. */
+public final class Api {
+
+    private Api() {
+    }
+
+    /** A client without a token: reads are public. Amounts are read as BigDecimal, never as float. */
+    public static RequestSpecification anyone() {
+        RestAssuredConfig decimals = RestAssured.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        return given().config(decimals);
+    }
+
+    /** A client with a token that holds the editor role. */
+    public static RequestSpecification asEditor() {
+        return anyone().auth().oauth2(Tokens.forTests().editor()).contentType(ContentType.JSON);
+    }
+
+    /** An If-Match header value for a version. */
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** Matches a JSON number by value, whatever its scale: "900.00" matches decimal("900"). */
+    public static Matcher<Object> decimal(String expected) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object actual) {
+                return new BigDecimal(actual.toString()).compareTo(new BigDecimal(expected)) == 0;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a number equal to " + expected);
+            }
+        };
+    }
+}
