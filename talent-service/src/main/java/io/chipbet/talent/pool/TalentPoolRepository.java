@@ -1,0 +1,36 @@
+package io.chipbet.talent.pool;
+
+import io.chipbet.platform.contract.talent.TalentRole;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class TalentPoolRepository implements PanacheRepositoryBase<TalentPool, UUID> {
+
+    public Uni<TalentPool> findForUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Uni<TalentPool> find(String region, TalentRole role) {
+        return find("region = ?1 and role = ?2", region, role).firstResult();
+    }
+
+    /** Filters are optional; sorted by region, role. */
+    public Uni<List<TalentPool>> search(String region, TalentRole role) {
+        if (region != null && role != null) {
+            return list("region = ?1 and role = ?2 order by region, role", region, role);
+        }
+        if (region != null) {
+            return list("region = ?1 order by region, role", region);
+        }
+        if (role != null) {
+            return list("role = ?1 order by region, role", role);
+        }
+        return list("order by region, role");
+    }
+}

@@ -1,0 +1,66 @@
+package io.chipbet.talent.program;
+
+import io.chipbet.platform.contract.common.SourceRef;
+import io.chipbet.platform.contract.talent.TalentRole;
+import io.chipbet.platform.contract.talent.TrainingProgramState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Workers of one role added in one region each year from startYear to endYear. Immutable once recorded. */
+@Entity
+@Table(name = "training_program", indexes = @Index(name = "training_program_pool", columnList = "region, role"))
+public class TrainingProgram {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String region;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TalentRole role;
+
+    @Column(name = "workers_per_year", nullable = false)
+    public long workersPerYear;
+
+    @Column(name = "start_year", nullable = false)
+    public int startYear;
+
+    @Column(name = "end_year", nullable = false)
+    public int endYear;
+
+    @Column(name = "funding_usd", precision = 22, scale = 2)
+    public BigDecimal fundingUsd;
+
+    @Column(name = "source_url", nullable = false, length = 2000)
+    public String sourceUrl;
+
+    @Column(name = "source_title", nullable = false, length = 500)
+    public String sourceTitle;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** Graduates in {@code year}: its yearly figure while it runs, else none. */
+    public long workersIn(int year) {
+        return year >= startYear && year <= endYear ? workersPerYear : 0;
+    }
+
+    public TrainingProgramState toState() {
+        return new TrainingProgramState(id, name, region, role, workersPerYear, startYear, endYear, fundingUsd,
+                new SourceRef(sourceUrl, sourceTitle), 1, createdAt);
+    }
+}

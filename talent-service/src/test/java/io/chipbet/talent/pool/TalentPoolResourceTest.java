@@ -1,0 +1,129 @@
+package io.chipbet.talent.pool;
+
+import io.chipbet.infra.security.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+
+import static io.chipbet.platform.testing.Api.anyone;
+import static io.chipbet.platform.testing.Api.asEditor;
+import static io.chipbet.platform.testing.Api.decimal;
+import static io.chipbet.platform.testing.Api.etag;
+import static io.chipbet.talent.TalentApi.SOURCE;
+import static io.chipbet.talent.TalentApi.pool;
+import static io.chipbet.talent.TalentApi.program;
+import static io.chipbet.talent.TalentApi.recordPool;
+import static io.chipbet.talent.TalentApi.uniqueRegion;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class TalentPoolResourceTest {
+
+    @Test
+    void recordsOnePoolPerRegionAndRoleAndUpdatesItWithHistory() {
+        String region = uniqueRegion();
+        String id = recordPool(pool(region, "TECHNICIAN", 1000, 50, "0.05"));
+        anyone().get("/api/v1/talent-pools/" + id).then().statusCode(200).header("ETag", "\"1\"")
+                .body("region", equalTo(region)).body("attritionRate", decimal("0.05"));
+        asEditor().body(pool(region, "TECHNICIAN", 1, 1, "0")).post("/api/v1/talent-pools").then().statusCode(409)
+                .body("type", equalTo("https://chipbet.io/problems/pool-exists"));
+        asEditor().header("If-Match", etag(1)).body(Map.of("headcount", 1200, "reason", "2023 census", "source", SOURCE))
+                .post("/api/v1/talent-pools/" + id + "/updates").then().statusCode(200).header("ETag", "\"2\"")
+                .body("headcount", equalTo(1200));
+        anyone().get("/api/v1/talent-pools/" + id + "/history").then().statusCode(200)
+                .body("kind", equalTo(List.of("TalentPoolRecorded", "TalentPoolUpdated")))
+                .body("[1].changes[0].field", equalTo("headcount")).body("[1].changes[0].from", equalTo(1000));
+        anyone().queryParam("region", region).get("/api/v1/talent-pools").then().body("size()", equalTo(1));
+        anyone().get("/api/v1/talent-pools/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void invalidFiguresGetEveryViolation() {
+        Map<String, Object> bad = pool(uniqueRegion(), "ENGINEER", -1, -5, "1.0");
+        asEditor().body(bad).post("/api/v1/talent-pools").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("headcount", "annualPipeline", "attritionRate"));
+        asEditor().body(pool(uniqueRegion(), "ENGINEER", 1, 1, "-0.1")).post("/api/v1/talent-pools").then().statusCode(400)
+                .body("violations[0].field", equalTo("attritionRate"));
+        asEditor().body(program(uniqueRegion(), "ENGINEER", 10, 2030, 2025)).post("/api/v1/training-programs")
+                .then().statusCode(422).body("violations[0].field", equalTo("endYear"));
+        asEditor().body(Map.of("region", "US", "targetYear", 2030, "shortfall", -3, "source", SOURCE))
+                .post("/api/v1/shortfall-estimates").then().statusCode(400);
+    }
+
+    @Test
+    void updatesNeedTheCurrentVersionAndOneOfTwoRacersWins() throws Exception {
+        String id = recordPool(pool(uniqueRegion(), "ENGINEER", 100, 0, "0"));
+        Map<String, Object> update = Map.of("headcount", 150, "reason", "r", "source", SOURCE);
+        asEditor().body(update).post("/api/v1/talent-pools/" + id + "/updates").then().statusCode(428);
+        asEditor().header("If-Match", etag(1)).body(Map.of("reason", "r", "source", SOURCE))
+                .post("/api/v1/talent-pools/" + id + "/updates").then().statusCode(422);
+        String token = Tokens.forTests().editor();
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<Integer>> racers = new ArrayList<>();
+            for (int headcount : List.of(150, 160)) {
+                racers.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                        .header("If-Match", etag(1)).body(Map.of("headcount", headcount, "reason", "r", "source", SOURCE))
+                        .post("/api/v1/talent-pools/" + id + "/updates").statusCode(), pool));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (CompletableFuture<Integer> racer : racers) {
+                statuses.add(racer.get());
+            }
+            assertEquals(List.of(200, 412), statuses.stream().sorted().toList());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void retriesWithTheSameIdempotencyKeyCreateOnce() {
+        String region = uniqueRegion();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> estimate = Map.of("region", region, "targetYear", 2030, "shortfall", 67000, "source", SOURCE);
+        String first = asEditor().header("Idempotency-Key", key).body(estimate).post("/api/v1/shortfall-estimates")
+                .then().statusCode(201).extract().path("id");
+        String second = asEditor().header("Idempotency-Key", key).body(estimate).post("/api/v1/shortfall-estimates")
+                .then().statusCode(201).extract().path("id");
+        assertEquals(first, second);
+        anyone().queryParam("region", region).get("/api/v1/shortfall-estimates").then().body("size()", equalTo(1));
+        String programKey = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            asEditor().header("Idempotency-Key", programKey).body(program(region, "TECHNICIAN", 5, 2025, 2026))
+                    .post("/api/v1/training-programs").then().statusCode(201);
+        }
+        anyone().queryParam("region", region).get("/api/v1/training-programs").then().body("size()", equalTo(1));
+    }
+
+    @Test
+    void writesNeedAnEditorTokenAndReadsArePublic() {
+        String region = uniqueRegion();
+        String id = recordPool(pool(region, "ENGINEER", 100, 0, "0"));
+        String reader = Tokens.forTests().withRoles("reader", "viewer");
+        Map<String, Object> writes = Map.of(
+                "/api/v1/talent-pools", pool(uniqueRegion(), "ENGINEER", 1, 1, "0"),
+                "/api/v1/talent-pools/" + id + "/updates", Map.of("headcount", 1, "reason", "r", "source", SOURCE),
+                "/api/v1/training-programs", program(region, "ENGINEER", 1, 2025, 2026),
+                "/api/v1/shortfall-estimates", Map.of("region", region, "targetYear", 2030, "shortfall", 1, "source", SOURCE));
+        writes.forEach((path, body) -> {
+            given().contentType(ContentType.JSON).header("If-Match", etag(1)).body(body).post(path).then().statusCode(401)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(reader).contentType(ContentType.JSON).header("If-Match", etag(1)).body(body).post(path)
+                    .then().statusCode(403).contentType("application/problem+json");
+        });
+        anyone().get("/api/v1/talent-pools/" + id).then().statusCode(200).body("version", equalTo(1));
+        anyone().get("/api/v1/talent-pools").then().statusCode(200);
+        anyone().get("/api/v1/training-programs").then().statusCode(200);
+        anyone().get("/api/v1/shortfall-estimates").then().statusCode(200);
+    }
+}
