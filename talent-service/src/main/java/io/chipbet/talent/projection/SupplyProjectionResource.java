@@ -1,6 +1,7 @@
 package io.chipbet.talent.projection;
 
 import io.chipbet.platform.api.QueryEnums;
+import io.chipbet.platform.contract.talent.SupplyFormula;
 import io.chipbet.platform.contract.talent.TalentRole;
 import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.problem.ProblemException;
@@ -91,7 +92,7 @@ public class SupplyProjectionResource {
         return programs.forPool(pool.region, pool.role).map(running -> new PoolParts(pool, SupplyProjector.project(pool, running, year)));
     }
 
-    private record PoolParts(TalentPool pool, SupplyProjector.Parts parts) {
+    private record PoolParts(TalentPool pool, SupplyFormula.Parts parts) {
         SupplyProjection.RoleProjection view() {
             return new SupplyProjection.RoleProjection(pool.role, pool.asOfYear, pool.headcount, Math.round(parts.total()),
                     Math.round(parts.fromCurrentWorkforce()), Math.round(parts.fromPipeline()), Math.round(parts.fromPrograms()));

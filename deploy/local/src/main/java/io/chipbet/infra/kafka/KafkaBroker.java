@@ -87,11 +87,26 @@ public final class KafkaBroker {
     private void format(Path config, Path log) throws IOException {
         List<String> command = javaCommand("kafka.tools.StorageTool",
                 "format", "--ignore-formatted", "--cluster-id", newClusterId(), "--config", config.toString());
-        ParentBoundProcess formatter = ParentBoundProcess.start("kafka-format", List.of(), command, "TERM", Map.of(), log);
-        Ports.await("Kafka storage format", START_TIMEOUT, null, () -> !formatter.isAlive());
-        if (!Files.exists(directory.resolve("data/meta.properties"))) {
-            throw new IllegalStateException("Kafka storage format failed, see " + log);
+        // A plain child, not parent-bound: it ends by itself within seconds, and its exit code tells.
+        Process formatter = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        try {
+            boolean finished = formatter.waitFor(START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            if (!finished || formatter.exitValue() != 0 || !Files.exists(directory.resolve("data/meta.properties"))) {
+                formatter.destroyForcibly();
+                throw new IllegalStateException("Kafka storage format failed (" + (finished ? "exit " + formatter.exitValue()
+                        : "timed out") + "); " + log + " ends with:\n" + tail(log));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            formatter.destroyForcibly();
+            throw new IllegalStateException("Interrupted while formatting Kafka storage", e);
         }
+    }
+
+    private static String tail(Path log) {
+        String all = logSince(log, 0);
+        return all.substring(Math.max(0, all.length() - 2000));
     }
 
     private List<String> javaCommand(String mainClass, String... arguments) throws IOException {

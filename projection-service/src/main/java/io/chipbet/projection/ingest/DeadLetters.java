@@ -1,0 +1,46 @@
+package io.chipbet.projection.ingest;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sends a record the projection cannot use to the dead-letter topic, as it came, with the reason and
+ * its origin in {@code dead-letter-*} headers (SmallRye's own names). Consumption goes on.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    public static final String TOPIC = "chipbet.projection.dead-letter.v1";
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+    private final MutinyEmitter<String> emitter;
+
+    public DeadLetters(@Channel("dead-letters") MutinyEmitter<String> emitter) {
+        this.emitter = emitter;
+    }
+
+    public Uni<Void> send(KafkaRecord<String, String> record, String reason) {
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
+        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), offset, reason);
+        RecordHeaders headers = new RecordHeaders();
+        record.getHeaders().forEach(headers::add);
+        headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.getTopic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", String.valueOf(record.getPartition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", String.valueOf(offset).getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(TOPIC).withKey(record.getKey()).withHeaders(headers).build();
+        return emitter.sendMessage(Message.of(record.getPayload() == null ? "" : record.getPayload(), Metadata.of(metadata)));
+    }
+}

@@ -1,0 +1,70 @@
+package io.chipbet.projection.ingest;
+
+import io.chipbet.projection.score.ScoreBoard;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Reads the funding, fab and talent topics from the earliest offset, in batches, on one channel, so
+ * that batches apply one after another. Poison goes to the dead-letter topic; everything else is
+ * applied, and the batch is acknowledged only once it is committed.
+ */
+@ApplicationScoped
+public class EventIngestor {
+
+    private final EventParser parser;
+    private final ScoreBoard board;
+    private final DeadLetters deadLetters;
+    private final Counter applied;
+    private final Counter poisoned;
+    private final CompletableFuture<Void> restored = new CompletableFuture<>();
+
+    public EventIngestor(EventParser parser, ScoreBoard board, DeadLetters deadLetters, MeterRegistry registry) {
+        this.parser = parser;
+        this.board = board;
+        this.deadLetters = deadLetters;
+        this.applied = Counter.builder("chipbet.projection.events").description("Events read and understood").register(registry);
+        this.poisoned = Counter.builder("chipbet.projection.dead.letters").description("Records dead-lettered").register(registry);
+    }
+
+    /** The state comes back from the projection's own database, not from the topics. */
+    void restore(@Observes StartupEvent startup) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(board::restore);
+        restored.complete(null);
+    }
+
+    @Incoming("domain-events")
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<IncomingEvent> events = new ArrayList<>();
+        Uni<Void> deadLettered = Uni.createFrom().voidItem();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                events.add(parser.parse(record.getKey(), record.getPayload()));
+            } catch (EventParser.Poison poison) {
+                poisoned.increment();
+                deadLettered = deadLettered.chain(() -> deadLetters.send(record, poison.getMessage()));
+            }
+        }
+        applied.increment(events.size());
+        Uni<Void> poisonHandled = deadLettered;
+        return Uni.createFrom().completionStage(restored)
+                .chain(() -> poisonHandled)
+                .chain(() -> board.apply(events))
+                // The database or the broker is away: keep trying, never skip a batch.
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+}

@@ -1,0 +1,30 @@
+package io.chipbet.projection.score;
+
+import io.chipbet.projection.model.Assumption;
+import io.chipbet.projection.model.Coverage;
+import io.chipbet.projection.model.Inputs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The score as served and published: immutable. {@code version} counts the score's changes (it is
+ * the aggregate version of FeasibilityChanged events); {@code cause} names the event behind the
+ * latest change.
+ */
+@Schema(description = "The live feasibility score of the plan, with its coverages and the assumptions behind it")
+public record Feasibility(
+        String planId,
+        @Schema(description = "100 x the smallest capped coverage; null when nothing can be judged yet") Double score,
+        @Schema(description = "The coverage that sets the score", examples = "capacity") String bindingConstraint,
+        @Schema(description = "100 x the geometric mean of the capped coverages: a smoother trend") Double geometricMean,
+        Coverage capital,
+        Coverage capacity,
+        Coverage talent,
+        Inputs.Counts inputs,
+        Instant asOf,
+        long version,
+        String cause,
+        List<Assumption> assumptions) {
+}

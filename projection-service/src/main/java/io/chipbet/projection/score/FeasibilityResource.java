@@ -1,0 +1,107 @@
+package io.chipbet.projection.score;
+
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.QueryEnums;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/v1")
+@Tag(name = "Feasibility", description = "The live feasibility score and what drives it")
+@PermitAll
+public class FeasibilityResource {
+
+    /** Buckets for downsampling the history: the last point of each bucket stands for it. */
+    public enum Resolution { RAW, MINUTE, HOUR, DAY }
+
+    private final ScoreBoard board;
+
+    public FeasibilityResource(ScoreBoard board) {
+        this.board = board;
+    }
+
+    @GET
+    @Path("/feasibility")
+    @Operation(summary = "The score now", description = "Score, coverages, binding constraint, assumptions and as-of time. "
+            + "Served from memory: no database round trip.")
+    public Feasibility feasibility() {
+        return board.current();
+    }
+
+    @GET
+    @Path("/inputs")
+    @Operation(summary = "What drives each coverage",
+            description = "Commitments by weighted amount, fabs by expected online date with their slip, talent by pool.")
+    public InputsView inputs() {
+        return board.currentInputs();
+    }
+
+    @GET
+    @Path("/feasibility/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The score as Server-Sent Events", description = "The current score at once, then every change.")
+    public Multi<Feasibility> stream() {
+        return board.stream();
+    }
+
+    @GET
+    @Path("/feasibility/history")
+    @WithSession
+    @Operation(summary = "The score over time", description = "Points between from and to (ISO instants; default: the last 30 days), "
+            + "downsampled to the last point per minute, hour or day on request.")
+    public Uni<List<ScorePointView>> history(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+                                             @Parameter(description = "RAW, MINUTE, HOUR or DAY") @QueryParam("resolution") String resolution) {
+        Instant end = to == null ? Instant.now() : to;
+        Instant start = from == null ? end.minus(30, ChronoUnit.DAYS) : from;
+        Resolution bucket = QueryEnums.parse(Resolution.class, "resolution", resolution);
+        return ScorePoints.between(start, end).map(points -> downsample(points, bucket == null ? Resolution.RAW : bucket));
+    }
+
+    @GET
+    @Path("/feasibility/changes")
+    @WithSession
+    @Operation(summary = "What moved the score", description = "A paged feed of score changes, newest or largest first.")
+    public Uni<Page<ScorePointView>> changes(
+            @Parameter(description = "NEWEST or LARGEST") @QueryParam("order") @DefaultValue("NEWEST") String order,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        boolean largest = QueryEnums.parse(Order.class, "order", order) == Order.LARGEST;
+        return ScorePoints.page(largest, page, size).map(found -> found.map(ScorePointView::of));
+    }
+
+    public enum Order { NEWEST, LARGEST }
+
+    private static List<ScorePointView> downsample(List<ScorePoint> points, Resolution resolution) {
+        if (resolution == Resolution.RAW) {
+            return points.stream().map(ScorePointView::of).toList();
+        }
+        ChronoUnit unit = switch (resolution) {
+            case MINUTE -> ChronoUnit.MINUTES;
+            case HOUR -> ChronoUnit.HOURS;
+            default -> ChronoUnit.DAYS;
+        };
+        Map<Instant, ScorePoint> lastPerBucket = new LinkedHashMap<>();
+        points.forEach(point -> lastPerBucket.put(point.at.truncatedTo(unit), point));
+        return lastPerBucket.values().stream().map(ScorePointView::of).toList();
+    }
+}
