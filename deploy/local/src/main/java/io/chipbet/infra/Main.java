@@ -52,8 +52,25 @@ public final class Main {
                 String.join(", ", LocalInfrastructure.SERVICE_DATABASES), infrastructureMillis);
         System.out.println("pids " + infrastructure.processTree().stream()
                 .map(handle -> String.valueOf(handle.pid())).collect(Collectors.joining(" ")));
-        services.forEach(service -> System.out.printf("%-19s %s  (OpenAPI: %s/q/swagger-ui)%n",
-                service.name(), service.baseUrl(), service.baseUrl()));
+        if (!services.isEmpty()) {
+            String data = option(arguments, "--load", null);
+            if (data != null) {
+                System.out.println("Loading " + data + " through the services' APIs ...");
+                var result = new io.chipbet.infra.load.ReferenceLoader(new io.chipbet.infra.security.Tokens(keys).editor(),
+                        io.chipbet.infra.load.LoadMain.LOCAL_SERVICES).load(Path.of(data), line -> System.out.println("  loaded " + line));
+                System.out.printf("  %d sent, %d already there%n", result.sent(), result.alreadyThere());
+            }
+            System.out.println();
+            System.out.println(io.chipbet.infra.load.ScoreSummary.await("http://127.0.0.1:8080"));
+            System.out.println();
+            System.out.println("Score      http://127.0.0.1:8080/api/v1/feasibility   (live: /api/v1/feasibility/stream, inputs: /api/v1/inputs)");
+            services.forEach(service -> System.out.printf("Swagger UI %s/q/swagger-ui   (%s)%n", service.baseUrl(), service.name()));
+            System.out.println("Events     kcat -b " + infrastructure.kafka().bootstrapServers()
+                    + " -C -t chipbet.funding.commitments.v1 -t chipbet.fabs.projects.v1 -t chipbet.talent.pools.v1"
+                    + " -t chipbet.feasibility.scores.v1 -f 'Key: %k\\nHeaders: %h\\n%s\\n\\n'");
+            System.out.println("Write      TOKEN=$(./chipbet token); curl -H \"Authorization: Bearer $TOKEN\" ...");
+            System.out.println("Stop       Ctrl-C (or ./chipbet down)");
+        }
         System.out.println("READY");
         System.out.flush();
 

@@ -156,7 +156,7 @@ public final class Model {
         int year = Math.max(config.horizon().getYear(), pool.asOfYear());
         SupplyFormula.Parts parts = SupplyFormula.project(pool.headcount(), pool.annualPipeline(),
                 pool.attritionRate().doubleValue(), pool.asOfYear(), graduationYear -> programs.stream()
-                        .filter(program -> program.region().equals(pool.region()) && program.role() == pool.role())
+                        .filter(program -> program.region().equals(pool.region()) && (pool.role() == null || program.role() == pool.role()))
                         .filter(program -> graduationYear >= program.startYear() && graduationYear <= program.endYear())
                         .mapToLong(TrainingProgramState::workersPerYear).sum(), year);
         return Math.max(0, parts.total() - pool.headcount());

@@ -73,7 +73,7 @@ final class Attribution {
             return f.name() + " " + verb(event.type()) + " (" + f.status() + ")";
         }
         if (state instanceof TalentPoolState p) {
-            return p.region() + " " + p.role() + " pool " + verb(event.type());
+            return p.region() + " " + (p.role() == null ? "all-roles" : p.role()) + " pool " + verb(event.type());
         }
         if (state instanceof TrainingProgramState t) {
             return "training program '" + t.name() + "' launched";

@@ -37,7 +37,7 @@ final class Snapshots {
                 .sorted(Comparator.comparing(InputsView.FabInput::expectedOnline, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         List<InputsView.TalentInput> talent = inputs.pools.values().stream()
-                .map(p -> new InputsView.TalentInput(p.id(), p.region(), p.role().name(), p.asOfYear(), p.headcount(),
+                .map(p -> new InputsView.TalentInput(p.id(), p.region(), p.role() == null ? "ALL_ROLES" : p.role().name(), p.asOfYear(), p.headcount(),
                         Model.netAddition(config, p, inputs.programs.values())))
                 .sorted(Comparator.comparing(InputsView.TalentInput::region).thenComparing(InputsView.TalentInput::role)).toList();
         return new InputsView(capital, fabs, talent, Model.operationsPerWaferMonth(inputs.fabs.values()),

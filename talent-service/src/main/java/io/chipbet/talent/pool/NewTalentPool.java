@@ -17,10 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 
-@Schema(description = "A talent pool to record: one per region and role")
+@Schema(description = "A talent pool to record: one per region and role (or one for all roles of a region)")
 public record NewTalentPool(
         @Schema(examples = "US") @NotBlank @Size(max = 40) String region,
-        @Schema(examples = "TECHNICIAN") @NotNull TalentRole role,
+        @Schema(description = "Absent when the source gives one figure for all roles", examples = "TECHNICIAN") TalentRole role,
         @Schema(examples = "2022") @NotNull @Min(1990) @Max(2100) Integer asOfYear,
         @Schema(examples = "345000") @NotNull @PositiveOrZero Long headcount,
         @Schema(examples = "10000") @NotNull @PositiveOrZero Long annualPipeline,

@@ -30,8 +30,8 @@ public class TalentPool {
     @Column(nullable = false)
     public String region;
 
+    /** Null: every role, for a source that gives no split. */
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public TalentRole role;
 
     @Column(name = "as_of_year", nullable = false)

@@ -17,7 +17,8 @@ public class TalentPoolRepository implements PanacheRepositoryBase<TalentPool, U
     }
 
     public Uni<TalentPool> find(String region, TalentRole role) {
-        return find("region = ?1 and role = ?2", region, role).firstResult();
+        return role == null ? find("region = ?1 and role is null", region).firstResult()
+                : find("region = ?1 and role = ?2", region, role).firstResult();
     }
 
     /** Filters are optional; sorted by region, role. */

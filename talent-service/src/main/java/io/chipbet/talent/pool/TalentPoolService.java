@@ -46,7 +46,7 @@ public class TalentPoolService {
         return pools.find(region, request.role()).chain(existing -> {
             if (existing != null) {
                 throw ProblemException.conflict("pool-exists", "Talent pool exists",
-                        "A pool for " + request.role() + " in " + region + " exists already: " + existing.id
+                        "A pool for " + (request.role() == null ? "all roles" : request.role()) + " in " + region + " exists already: " + existing.id
                                 + "; send an update to it instead");
             }
             Instant now = Amounts.now();

@@ -12,7 +12,9 @@ import java.util.UUID;
 public class TrainingProgramRepository implements PanacheRepositoryBase<TrainingProgram, UUID> {
 
     public Uni<List<TrainingProgram>> forPool(String region, TalentRole role) {
-        return list("region = ?1 and role = ?2 order by startYear, id", region, role);
+        // A pool without a role counts every program of its region.
+        return role == null ? list("region = ?1 order by startYear, id", region)
+                : list("region = ?1 and role = ?2 order by startYear, id", region, role);
     }
 
     public Uni<List<TrainingProgram>> search(String region) {

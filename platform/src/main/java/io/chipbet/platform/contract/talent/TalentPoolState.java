@@ -12,7 +12,7 @@ import java.util.UUID;
 public record TalentPoolState(
         UUID id,
         @Schema(examples = "US") String region,
-        TalentRole role,
+        @Schema(description = "Absent: every role, for a source that gives no split") TalentRole role,
         @Schema(examples = "2022") int asOfYear,
         @Schema(examples = "345000") long headcount,
         @Schema(description = "New entrants per year", examples = "10000") long annualPipeline,

@@ -1,0 +1,129 @@
+package io.chipbet.infra.load;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Loads a data file through the services' own REST APIs, so every fact takes the real event path.
+ * Loading twice changes nothing: creations carry Idempotency-Keys, and a change is sent only if its
+ * target has not reached the version that change produces.
+ */
+public final class ReferenceLoader {
+
+    /** Where each kind of record is created, and the service base URL it lives on. */
+    private record Kind(String collection, String service) {
+    }
+
+    private static final Map<String, Kind> KINDS = Map.of(
+            "investors", new Kind("/api/v1/investors", "funding"),
+            "commitments", new Kind("/api/v1/commitments", "funding"),
+            "fabs", new Kind("/api/v1/fabs", "fab"),
+            "talentPools", new Kind("/api/v1/talent-pools", "talent"),
+            "trainingPrograms", new Kind("/api/v1/training-programs", "talent"),
+            "shortfallEstimates", new Kind("/api/v1/shortfall-estimates", "talent"));
+    private static final String[] ORDER = {"investors", "commitments", "fabs", "talentPools", "trainingPrograms", "shortfallEstimates"};
+    /** Change kinds: the sub-resource they post to. */
+    private static final Map<String, String> CHANGES = Map.of(
+            "status-change", "status-changes", "revision", "revisions", "milestone", "milestones",
+            "delay", "delays", "update", "updates");
+
+    private final Api api;
+    private final Map<String, String> baseUrls;
+    private final Map<String, String> ids = new HashMap<>();
+    private final Map<String, String> urls = new HashMap<>();
+    private final Map<String, Long> versions = new HashMap<>();
+
+    /** @param baseUrls service name (funding, fab, talent) to its base URL */
+    public ReferenceLoader(String token, Map<String, String> baseUrls) {
+        this.api = new Api(token);
+        this.baseUrls = baseUrls;
+    }
+
+    public record Result(int sent, int alreadyThere) {
+    }
+
+    public Result load(Path file, Consumer<String> progress) throws IOException {
+        JsonObject data;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            data = Json.createReader(reader).readObject();
+        }
+        int sent = 0;
+        int already = 0;
+        for (String kind : ORDER) {
+            for (JsonValue value : data.getJsonArray(kind) == null ? JsonValue.EMPTY_JSON_ARRAY : data.getJsonArray(kind)) {
+                boolean created = create(kind, value.asJsonObject());
+                sent += created ? 1 : 0;
+                already += created ? 0 : 1;
+            }
+            progress.accept(kind + ": " + ids.keySet().stream().filter(key -> key.startsWith(kind + ":")).count());
+        }
+        for (JsonValue value : data.getJsonArray("changes") == null ? JsonValue.EMPTY_JSON_ARRAY : data.getJsonArray("changes")) {
+            boolean applied = change(value.asJsonObject());
+            sent += applied ? 1 : 0;
+            already += applied ? 0 : 1;
+        }
+        progress.accept("changes: " + (data.getJsonArray("changes") == null ? 0 : data.getJsonArray("changes").size()));
+        return new Result(sent, already);
+    }
+
+    private boolean create(String kind, JsonObject record) {
+        String key = kind + ":" + record.getString("key");
+        JsonObjectBuilder body = Json.createObjectBuilder(record).remove("key").remove("about");
+        if (record.containsKey("investor")) {
+            body.remove("investor").add("investorId", ids.get("investors:" + record.getString("investor")));
+        }
+        Kind target = KINDS.get(kind);
+        String collection = baseUrls.get(target.service()) + target.collection();
+        Api.Reply reply = api.post(collection, body.build(), Map.of("Idempotency-Key", "reference:" + key));
+        boolean created = reply.status() == 201 && !reply.replayed();
+        if (reply.status() == 409 && kind.equals("investors")) {
+            reply = findInvestor(collection, record.getString("name"));
+        } else if (reply.status() != 201) {
+            throw new IllegalStateException("Loading " + key + " failed with " + reply.status() + ": " + reply.body());
+        }
+        String id = reply.object().getString("id");
+        ids.put(key, id);
+        urls.put(key, collection + "/" + id);
+        versions.put(key, 1L);
+        return created;
+    }
+
+    private Api.Reply findInvestor(String collection, String name) {
+        for (JsonValue investor : api.get(collection).body().asJsonArray()) {
+            if (investor.asJsonObject().getString("name").equalsIgnoreCase(name)) {
+                return new Api.Reply(200, investor, null, false);
+            }
+        }
+        throw new IllegalStateException("Investor " + name + " exists, yet is not listed");
+    }
+
+    /** Sends a change unless its target already has the version this change would give it. */
+    private boolean change(JsonObject change) {
+        String key = change.getString("on");
+        if (!urls.containsKey(key)) {
+            throw new IllegalStateException("A change refers to unknown " + key);
+        }
+        long produces = versions.merge(key, 1L, Long::sum);
+        Api.Reply current = api.get(urls.get(key));
+        if (current.version() >= produces) {
+            return false;
+        }
+        String path = urls.get(key) + "/" + CHANGES.get(change.getString("kind"));
+        Api.Reply reply = api.post(path, change.getJsonObject("body"), Map.of("If-Match", current.etag()));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("Change " + change.getString("kind") + " on " + key + " failed with "
+                    + reply.status() + ": " + reply.body());
+        }
+        return true;
+    }
+}
