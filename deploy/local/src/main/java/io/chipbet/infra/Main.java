@@ -1,15 +1,13 @@
 package io.chipbet.infra;
 
 import io.chipbet.infra.security.LocalKeys;
+import io.chipbet.infra.services.LocalServices;
 import io.chipbet.infra.services.ServiceProcess;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -46,7 +44,8 @@ public final class Main {
         LocalKeys keys = LocalKeys.in(directory.resolve("keys"));
         writeEnvironment(directory.resolve("infra.env"), infrastructure, keys);
         List<ServiceProcess> services = arguments.contains("--with-services")
-                ? startServices(directory, infrastructure, keys, running) : List.of();
+                ? LocalServices.start(directory.getParent(), infrastructure, keys, LocalServices.FIXED_PORTS,
+                directory.resolve("logs"), running).processes() : List.of();
         System.out.printf("Kafka      %s%nPostgreSQL 127.0.0.1:%d (databases %s)%nstarted in %d ms%n",
                 infrastructure.kafka().bootstrapServers(), infrastructure.postgres().port(),
                 String.join(", ", LocalInfrastructure.SERVICE_DATABASES), infrastructureMillis);
@@ -82,31 +81,6 @@ public final class Main {
             System.exit(0);
         }
         stopped.await();
-    }
-
-    /** The services, each on its fixed port and its own database, started together and awaited. */
-    private static List<ServiceProcess> startServices(Path directory, LocalInfrastructure infrastructure, LocalKeys keys,
-                                                      List<ServiceProcess> running) {
-        Path root = directory.getParent();
-        Map<String, Integer> ports = Map.of("funding-service", 8081, "fab-service", 8082,
-                "talent-service", 8083, "projection-service", 8080);
-        List<ServiceProcess> services = new ArrayList<>();
-        for (String name : List.of("funding-service", "fab-service", "talent-service", "projection-service")) {
-            String database = name.substring(0, name.indexOf('-'));
-            ServiceProcess service = new ServiceProcess(name, ports.get(name), root);
-            service.start(Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),
-                    "QUARKUS_DATASOURCE_REACTIVE_URL",
-                    "postgresql://127.0.0.1:" + infrastructure.postgres().port() + "/" + database,
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                    "QUARKUS_DATASOURCE_PASSWORD", "",
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString(),
-                    "MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER), directory.resolve("logs"));
-            running.add(service);
-            services.add(service);
-        }
-        services.forEach(service -> service.awaitReady(Duration.ofSeconds(120)));
-        return services;
     }
 
     private static void writeEnvironment(Path file, LocalInfrastructure infrastructure, LocalKeys keys) throws IOException {

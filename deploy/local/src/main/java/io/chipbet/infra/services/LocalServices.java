@@ -1,0 +1,75 @@
+package io.chipbet.infra.services;
+
+import io.chipbet.infra.LocalInfrastructure;
+import io.chipbet.infra.security.LocalKeys;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The four services, each in its own JVM on its own port and database, started together and awaited. */
+public final class LocalServices implements AutoCloseable {
+
+    /** The local run's fixed ports. */
+    public static final Map<String, Integer> FIXED_PORTS = fixedPorts();
+
+    private final List<ServiceProcess> processes;
+
+    private LocalServices(List<ServiceProcess> processes) {
+        this.processes = processes;
+    }
+
+    /**
+     * @param projectRoot where the services' {@code target/quarkus-app} folders are
+     * @param started     receives each process as it starts, so a caller can stop what did start if a later one fails
+     */
+    public static LocalServices start(Path projectRoot, LocalInfrastructure infrastructure, LocalKeys keys,
+                                      Map<String, Integer> ports, Path logs, List<ServiceProcess> started) {
+        List<ServiceProcess> processes = new ArrayList<>();
+        for (Map.Entry<String, Integer> entry : ports.entrySet()) {
+            String name = entry.getKey();
+            String database = name.substring(0, name.indexOf('-'));
+            ServiceProcess service = new ServiceProcess(name, entry.getValue(), projectRoot);
+            service.start(Map.of(
+                    "QUARKUS_HTTP_PORT", String.valueOf(entry.getValue()),
+                    "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),
+                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + infrastructure.postgres().port() + "/" + database,
+                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                    "QUARKUS_DATASOURCE_PASSWORD", "",
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString(),
+                    "MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER), logs);
+            started.add(service);
+            processes.add(service);
+        }
+        processes.forEach(service -> service.awaitReady(Duration.ofSeconds(180)));
+        return new LocalServices(processes);
+    }
+
+    public List<ServiceProcess> processes() {
+        return processes;
+    }
+
+    /** Base URLs by short name: funding, fab, talent, projection. */
+    public Map<String, String> baseUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        processes.forEach(service -> urls.put(service.name().substring(0, service.name().indexOf('-')), service.baseUrl()));
+        return urls;
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(ServiceProcess::stop);
+    }
+
+    private static Map<String, Integer> fixedPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("funding-service", 8081);
+        ports.put("fab-service", 8082);
+        ports.put("talent-service", 8083);
+        ports.put("projection-service", 8080);
+        return ports;
+    }
+}
