@@ -3,6 +3,7 @@ package io.chipbet.projection.ingest;
 import io.chipbet.platform.contract.fab.FabStatus;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
+import io.chipbet.platform.testing.EventSchemas;
 import io.chipbet.platform.testing.EventTopic;
 import io.chipbet.projection.score.ScoreBoard;
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,6 +76,7 @@ class ProjectionTest {
 
             List<ConsumerRecord<String, String>> published = scores.await(record -> true, 3, Duration.ofSeconds(30));
             assertTrue(published.stream().allMatch(record -> "altman-7t-2030".equals(record.key())));
+            published.forEach(record -> EventSchemas.validate("feasibility/FeasibilityChanged.schema.json", record.value()));
             assertTrue(published.get(0).value().contains("SoftBank Group commitment"), published.get(0).value());
         }
         anyone().get("/api/v1/feasibility/changes").then().statusCode(200)
