@@ -11,6 +11,6 @@ import java.util.UUID;
 public class FabChangeRepository implements PanacheRepositoryBase<FabChange, UUID> {
 
     public Uni<List<FabChange>> timeline(UUID fabId) {
-        return list("fabId = ?1 order by version", fabId);
+        return list("aggregateId = ?1 order by version", fabId);
     }
 }

@@ -1,38 +1,20 @@
 package io.chipbet.funding.commitment;
 
 import io.chipbet.platform.contract.funding.CommitmentStatus;
+import io.chipbet.platform.history.ChangeEntry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.UUID;
 
-/** One entry of a commitment's history: every change, who made it, when, and on what source. */
+/** One entry of a commitment's history, with the status and amounts before and after, for easy reading. */
 @Entity
-@Table(name = "commitment_change", indexes = @Index(name = "commitment_change_history", columnList = "commitment_id, version"))
-public class CommitmentChange {
-
-    public enum Kind { RECORDED, STATUS_CHANGED, REVISED, WITHDRAWN }
-
-    @Id
-    public UUID id;
-
-    @Column(name = "commitment_id", nullable = false)
-    public UUID commitmentId;
-
-    /** The commitment's version after this change. */
-    @Column(nullable = false)
-    public long version;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Kind kind;
+@Table(name = "commitment_change", indexes = @Index(name = "commitment_change_history", columnList = "aggregate_id, version"))
+public class CommitmentChange extends ChangeEntry {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "from_status")
@@ -53,19 +35,4 @@ public class CommitmentChange {
 
     @Column(name = "disbursed_to_usd", nullable = false, precision = 22, scale = 2)
     public BigDecimal disbursedToUsd;
-
-    @Column(nullable = false)
-    public String actor;
-
-    @Column(name = "changed_at", nullable = false)
-    public Instant changedAt;
-
-    @Column(name = "source_url", nullable = false, length = 2000)
-    public String sourceUrl;
-
-    @Column(name = "source_title", nullable = false, length = 500)
-    public String sourceTitle;
-
-    @Column(columnDefinition = "text")
-    public String note;
 }

@@ -11,6 +11,6 @@ import java.util.UUID;
 public class CommitmentChangeRepository implements PanacheRepositoryBase<CommitmentChange, UUID> {
 
     public Uni<List<CommitmentChange>> history(UUID commitmentId) {
-        return list("commitmentId = ?1 order by version", commitmentId);
+        return list("aggregateId = ?1 order by version", commitmentId);
     }
 }

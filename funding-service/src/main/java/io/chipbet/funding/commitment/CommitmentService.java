@@ -4,7 +4,9 @@ import io.chipbet.funding.investor.InvestorRepository;
 import io.chipbet.platform.api.Amounts;
 import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
+import io.chipbet.platform.contract.funding.CommitmentState;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
+import io.chipbet.platform.contract.funding.FundingTopics;
 import io.chipbet.platform.contract.funding.Purpose;
 import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.problem.ProblemException;
@@ -83,14 +85,14 @@ public class CommitmentService {
                         Lifecycle.whyNot(commitment.status, request.to()));
             }
             rejectIfAny(disbursementRule(request.to(), request.disbursedUsd(), commitment.disbursedUsd, commitment.amountUsd));
-            CommitmentJournal.Before before = CommitmentJournal.Before.of(commitment);
+            CommitmentState before = commitment.toState();
             commitment.status = request.to();
             if (request.to() == DISBURSED) {
                 commitment.disbursedUsd = Amounts.money(request.disbursedUsd());
             }
             touch(commitment);
-            CommitmentChange.Kind kind = request.to() == WITHDRAWN ? CommitmentChange.Kind.WITHDRAWN : CommitmentChange.Kind.STATUS_CHANGED;
-            return journal.changed(commitment, before, kind, actor, request.source(), request.note()).replaceWith(commitment);
+            String type = request.to() == WITHDRAWN ? FundingTopics.COMMITMENT_WITHDRAWN : FundingTopics.COMMITMENT_STATUS_CHANGED;
+            return journal.changed(commitment, before, type, actor, request.source(), request.note()).replaceWith(commitment);
         });
     }
 
@@ -111,7 +113,7 @@ public class CommitmentService {
                 violations.add(new Problem.Violation("amountUsd", "is the current amount; a revision must change it"));
             }
             rejectIfAny(violations);
-            CommitmentJournal.Before before = CommitmentJournal.Before.of(commitment);
+            CommitmentState before = commitment.toState();
             commitment.amountUsd = Amounts.money(request.amountUsd());
             if (request.reportedAmount() != null) {
                 commitment.reportedAmount = Amounts.money(request.reportedAmount());
@@ -121,7 +123,7 @@ public class CommitmentService {
                 commitment.sources.add(request.source());
             }
             touch(commitment);
-            return journal.changed(commitment, before, CommitmentChange.Kind.REVISED, actor, request.source(), request.reason())
+            return journal.changed(commitment, before, FundingTopics.COMMITMENT_REVISED, actor, request.source(), request.reason())
                     .replaceWith(commitment);
         });
     }

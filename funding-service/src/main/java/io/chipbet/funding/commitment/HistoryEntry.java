@@ -10,7 +10,7 @@ import java.time.Instant;
 @Schema(description = "One change in a commitment's history")
 public record HistoryEntry(
         long version,
-        CommitmentChange.Kind kind,
+        @Schema(description = "The event type", examples = "CommitmentRevised") String kind,
         CommitmentStatus fromStatus,
         CommitmentStatus toStatus,
         BigDecimal amountFromUsd,
@@ -25,6 +25,6 @@ public record HistoryEntry(
     static HistoryEntry of(CommitmentChange change) {
         return new HistoryEntry(change.version, change.kind, change.fromStatus, change.toStatus,
                 change.amountFromUsd, change.amountToUsd, change.disbursedFromUsd, change.disbursedToUsd,
-                change.actor, change.changedAt, new SourceRef(change.sourceUrl, change.sourceTitle), change.note);
+                change.actor, change.recordedAt, new SourceRef(change.sourceUrl, change.sourceTitle), change.note);
     }
 }

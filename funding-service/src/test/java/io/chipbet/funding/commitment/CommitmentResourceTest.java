@@ -69,7 +69,7 @@ class CommitmentResourceTest {
                 .then().statusCode(200).header("ETag", "\"2\"").body("amountUsd", decimal("500000000000"))
                 .body("status", equalTo("DISCUSSED")).body("sources.size()", equalTo(2));
         anyone().get("/api/v1/commitments/" + id + "/history").then().statusCode(200)
-                .body("kind", equalTo(List.of("RECORDED", "REVISED")))
+                .body("kind", equalTo(List.of("CommitmentRecorded", "CommitmentRevised")))
                 .body("[1].amountFromUsd", decimal("7000000000000")).body("[1].amountToUsd", decimal("500000000000"))
                 .body("[1].note", equalTo("Scaled down to hundreds of billions"))
                 .body("[1].source.title", equalTo("Behind OpenAI's audacious plan to make AI flow like electricity (NYT reprint)"))

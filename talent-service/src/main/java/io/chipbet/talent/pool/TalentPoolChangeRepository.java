@@ -11,6 +11,6 @@ import java.util.UUID;
 public class TalentPoolChangeRepository implements PanacheRepositoryBase<TalentPoolChange, UUID> {
 
     public Uni<List<TalentPoolChange>> history(UUID poolId) {
-        return list("poolId = ?1 order by version", poolId);
+        return list("aggregateId = ?1 order by version", poolId);
     }
 }

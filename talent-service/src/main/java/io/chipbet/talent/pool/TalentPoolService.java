@@ -1,17 +1,12 @@
 package io.chipbet.talent.pool;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chipbet.platform.api.Amounts;
 import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.contract.common.SourceRef;
 import io.chipbet.platform.contract.talent.TalentPoolState;
 import io.chipbet.platform.contract.talent.TalentRole;
 import io.chipbet.platform.contract.talent.TalentTopics;
-import io.chipbet.platform.event.DomainEvent;
-import io.chipbet.platform.event.FieldChange;
-import io.chipbet.platform.event.FieldChanges;
-import io.chipbet.platform.outbox.Outbox;
+import io.chipbet.platform.history.ChangeJournal;
 import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -30,14 +25,12 @@ public class TalentPoolService {
 
     private final TalentPoolRepository pools;
     private final TalentPoolChangeRepository changes;
-    private final Outbox outbox;
-    private final ObjectMapper json;
+    private final ChangeJournal journal;
 
-    public TalentPoolService(TalentPoolRepository pools, TalentPoolChangeRepository changes, Outbox outbox, ObjectMapper json) {
+    public TalentPoolService(TalentPoolRepository pools, TalentPoolChangeRepository changes, ChangeJournal journal) {
         this.pools = pools;
         this.changes = changes;
-        this.outbox = outbox;
-        this.json = json;
+        this.journal = journal;
     }
 
     /** Runs inside the caller's transaction (see Idempotency). */
@@ -115,28 +108,7 @@ public class TalentPoolService {
     }
 
     private Uni<Void> journal(TalentPool pool, TalentPoolState before, String type, String actor, SourceRef source, String note) {
-        TalentPoolState after = pool.toState();
-        List<FieldChange> fieldChanges = before == null ? List.of() : FieldChanges.between(before, after);
-        TalentPoolChange entry = new TalentPoolChange();
-        entry.id = UUID.randomUUID();
-        entry.poolId = pool.id;
-        entry.version = pool.version;
-        entry.kind = type;
-        entry.changes = toJson(fieldChanges);
-        entry.actor = actor;
-        entry.recordedAt = pool.updatedAt;
-        entry.sourceUrl = source.url();
-        entry.sourceTitle = source.title();
-        entry.note = note;
-        DomainEvent event = DomainEvent.of(type, TalentTopics.POOL, pool.id, pool.version, actor, fieldChanges, after);
-        return changes.persist(entry).chain(() -> outbox.append(TalentTopics.POOLS, event));
-    }
-
-    private String toJson(List<FieldChange> fieldChanges) {
-        try {
-            return json.writeValueAsString(fieldChanges);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return journal.record(new TalentPoolChange(), new ChangeJournal.Change<>(TalentTopics.POOLS, TalentTopics.POOL, pool.id,
+                pool.version, type, actor, pool.updatedAt, before, pool.toState(), source, note)).replaceWithVoid();
     }
 }
