@@ -45,6 +45,7 @@ public class ScoreBoard {
     private final AtomicReference<InputsView> currentInputs = new AtomicReference<>();
     private final BroadcastProcessor<Feasibility> changes = BroadcastProcessor.create();
     private final java.util.concurrent.atomic.AtomicBoolean resetRequested = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong processed = new java.util.concurrent.atomic.AtomicLong();
     private Score lastScore;
     private long version;
 
@@ -58,6 +59,11 @@ public class ScoreBoard {
 
     public Feasibility current() {
         return current.get();
+    }
+
+    /** Events committed so far, applied or recognised as duplicates and stale: what the ingest benchmark counts. */
+    public long processed() {
+        return processed.get();
     }
 
     public InputsView currentInputs() {
@@ -124,6 +130,7 @@ public class ScoreBoard {
             before = after;
         }
         if (latest.isEmpty()) {
+            processed.addAndGet(batch.size());
             return Uni.createFrom().voidItem();
         }
         Score finalScore = before;
@@ -132,6 +139,7 @@ public class ScoreBoard {
                         .chain(() -> Panache.getSession()).chain(session -> session.persistAll(points.toArray()))
                         .chain(() -> appendScoreEvents(published)))
                 .invoke(() -> {
+                    processed.addAndGet(batch.size());
                     latest.forEach((key, event) -> versions.put(key, event.aggregateVersion()));
                     IncomingEvent last = batch.get(batch.size() - 1);
                     publish(finalScore, last.occurredAt(), finalVersion,
@@ -159,13 +167,10 @@ public class ScoreBoard {
     }
 
     private Uni<Void> appendScoreEvents(List<Feasibility> published) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Feasibility feasibility : published) {
-            DomainEvent event = DomainEvent.of(ScoreTopics.FEASIBILITY_CHANGED, ScoreTopics.AGGREGATE, config.planId(),
-                    feasibility.version(), "projection-service", List.of(), feasibility);
-            chain = chain.chain(() -> outbox.append(ScoreTopics.SCORES, event));
-        }
-        return chain;
+        return outbox.appendAll(ScoreTopics.SCORES, published.stream()
+                .map(feasibility -> DomainEvent.of(ScoreTopics.FEASIBILITY_CHANGED, ScoreTopics.AGGREGATE, config.planId(),
+                        feasibility.version(), "projection-service", List.of(), feasibility))
+                .toList());
     }
 
     private void publish(Score score, Instant asOf, long newVersion, String cause) {
