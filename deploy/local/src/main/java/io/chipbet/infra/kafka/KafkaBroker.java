@@ -86,7 +86,7 @@ public final class KafkaBroker {
 
     private void format(Path config, Path log) throws IOException {
         List<String> command = javaCommand("kafka.tools.StorageTool",
-                "format", "--ignore-formatted", "--cluster-id", newClusterId(), "--config", config.toString());
+                "format", "--ignore-formatted", "--cluster-id=" + newClusterId(), "--config", config.toString());
         // A plain child, not parent-bound: it ends by itself within seconds, and its exit code tells.
         Process formatter = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -189,10 +189,18 @@ public final class KafkaBroker {
         }
     }
 
-    /** Kafka cluster ids are 16 random bytes, URL-safe base64 without padding. */
-    private static String newClusterId() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /**
+     * Kafka cluster ids are 16 random bytes, URL-safe base64 without padding. One that starts with '-'
+     * reads as an option on the command line (1 in 32 did, failing the format), so draw again, as Kafka does.
+     */
+    static String newClusterId() {
+        SecureRandom random = new SecureRandom();
+        String id;
+        do {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 }
