@@ -66,6 +66,17 @@ public final class Events {
         }
     }
 
+    /** Many records through one producer, flushed together: they reach the projection in few batches. */
+    public static void sendAll(String topic, List<Map.Entry<String, String>> records) {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 50), new StringSerializer(), new StringSerializer())) {
+            records.forEach(record -> producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())));
+            producer.flush();
+        }
+    }
+
     public static void send(String topic, String key, String value) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(

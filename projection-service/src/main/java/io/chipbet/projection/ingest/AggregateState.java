@@ -10,7 +10,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The latest state of one aggregate, as its newest applied event carried it. */
+/** The latest state of one aggregate: its newest applied event, kept whole. */
 @Entity
 @Table(name = "aggregate_state")
 @IdClass(AggregateState.Key.class)
@@ -30,8 +30,9 @@ public class AggregateState {
     @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
+    /** The event as it came: its data is the aggregate's state. */
     @Column(nullable = false, columnDefinition = "text")
-    public String data;
+    public String event;
 
     @Column(name = "applied_at", nullable = false)
     public Instant appliedAt;

@@ -4,10 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * Keeps the latest state per aggregate. One statement per batch; the version guard in the upsert
@@ -16,34 +14,38 @@ import java.util.StringJoiner;
 @ApplicationScoped
 public class AggregateStore {
 
-    /** Runs inside the caller's transaction. */
+    private static final String UPSERT = """
+            insert into aggregate_state (aggregate_type, aggregate_id, version, event_id, event, applied_at)
+            select u.t, u.i, u.v, u.e, u.d, now()
+            from unnest(cast(:types as text[]), cast(cast(:ids as text[]) as uuid[]), cast(:versions as bigint[]),
+                        cast(cast(:eventIds as text[]) as uuid[]), cast(:events as text[])) as u(t, i, v, e, d)
+            on conflict (aggregate_type, aggregate_id) do update
+                set version = excluded.version, event_id = excluded.event_id, event = excluded.event, applied_at = excluded.applied_at
+                where aggregate_state.version < excluded.version""";
+
+    /** Runs inside the caller's transaction. At most one event per aggregate: an upsert touches each row once. */
     public Uni<Integer> upsert(Collection<IncomingEvent> latestPerAggregate) {
         if (latestPerAggregate.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<IncomingEvent> events = List.copyOf(latestPerAggregate);
-        StringJoiner rows = new StringJoiner(", ");
-        for (int i = 0; i < events.size(); i++) {
-            rows.add("(:t" + i + ", cast(:i" + i + " as uuid), :v" + i + ", cast(:e" + i + " as uuid), :d" + i + ", :a" + i + ")");
+        int n = latestPerAggregate.size();
+        String[] types = new String[n];
+        String[] ids = new String[n];
+        Long[] versions = new Long[n];
+        String[] eventIds = new String[n];
+        String[] events = new String[n];
+        int i = 0;
+        for (IncomingEvent event : latestPerAggregate) {
+            types[i] = event.aggregateType();
+            ids[i] = event.aggregateId().toString();
+            versions[i] = event.aggregateVersion();
+            eventIds[i] = event.eventId().toString();
+            events[i] = event.json();
+            i++;
         }
-        String sql = "insert into aggregate_state (aggregate_type, aggregate_id, version, event_id, data, applied_at) values "
-                + rows + " on conflict (aggregate_type, aggregate_id) do update set version = excluded.version, "
-                + "event_id = excluded.event_id, data = excluded.data, applied_at = excluded.applied_at "
-                + "where aggregate_state.version < excluded.version";
-        Instant now = Instant.now();
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql);
-            for (int i = 0; i < events.size(); i++) {
-                IncomingEvent event = events.get(i);
-                query.setParameter("t" + i, event.aggregateType());
-                query.setParameter("i" + i, event.aggregateId().toString());
-                query.setParameter("v" + i, event.aggregateVersion());
-                query.setParameter("e" + i, event.eventId().toString());
-                query.setParameter("d" + i, event.rawData());
-                query.setParameter("a" + i, now);
-            }
-            return query.executeUpdate();
-        });
+        return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT)
+                .setParameter("types", types).setParameter("ids", ids).setParameter("versions", versions)
+                .setParameter("eventIds", eventIds).setParameter("events", events).executeUpdate());
     }
 
     public Uni<List<AggregateState>> all() {

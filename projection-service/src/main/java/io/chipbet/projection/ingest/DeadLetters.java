@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sends a record the projection cannot use to the dead-letter topic, as it came, with the reason and
+ * Sends a record the projection cannot use to the dead-letter topic, byte for byte as it came, with the reason and
  * its origin in {@code dead-letter-*} headers (SmallRye's own names). Consumption goes on.
  */
 @ApplicationScoped
@@ -24,13 +24,13 @@ public class DeadLetters {
     public static final String TOPIC = "chipbet.projection.dead-letter.v1";
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
-    private final MutinyEmitter<String> emitter;
+    private final MutinyEmitter<byte[]> emitter;
 
-    public DeadLetters(@Channel("dead-letters") MutinyEmitter<String> emitter) {
+    public DeadLetters(@Channel("dead-letters") MutinyEmitter<byte[]> emitter) {
         this.emitter = emitter;
     }
 
-    public Uni<Void> send(KafkaRecord<String, String> record, String reason) {
+    public Uni<Void> send(KafkaRecord<String, ParsedRecord> record, String reason) {
         long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
         LOG.warnf("Dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), offset, reason);
         RecordHeaders headers = new RecordHeaders();
@@ -41,6 +41,7 @@ public class DeadLetters {
         headers.add("dead-letter-offset", String.valueOf(offset).getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(TOPIC).withKey(record.getKey()).withHeaders(headers).build();
-        return emitter.sendMessage(Message.of(record.getPayload() == null ? "" : record.getPayload(), Metadata.of(metadata)));
+        byte[] raw = record.getPayload() == null || record.getPayload().raw() == null ? new byte[0] : record.getPayload().raw();
+        return emitter.sendMessage(Message.of(raw, Metadata.of(metadata)));
     }
 }

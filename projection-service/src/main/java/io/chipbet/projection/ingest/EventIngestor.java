@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads the funding, fab and talent topics from the earliest offset, in batches, on one channel, so
- * that batches apply one after another. Poison goes to the dead-letter topic; everything else is
+ * that batches apply one after another. Records arrive parsed ({@link EventDeserializer}). Poison goes to the dead-letter topic; everything else is
  * applied, and the batch is acknowledged only once it is committed.
  */
 @ApplicationScoped
@@ -47,15 +47,16 @@ public class EventIngestor {
     }
 
     @Incoming("domain-events")
-    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+    public Uni<Void> consume(KafkaRecordBatch<String, ParsedRecord> batch) {
         List<IncomingEvent> events = new ArrayList<>();
         Uni<Void> deadLettered = Uni.createFrom().voidItem();
-        for (KafkaRecord<String, String> record : batch.getRecords()) {
-            try {
-                events.add(parser.parse(record.getKey(), record.getPayload()));
-            } catch (EventParser.Poison poison) {
+        for (KafkaRecord<String, ParsedRecord> record : batch.getRecords()) {
+            String poison = poisonIn(record);
+            if (poison == null) {
+                events.add(record.getPayload().event());
+            } else {
                 poisoned.increment();
-                deadLettered = deadLettered.chain(() -> deadLetters.send(record, poison.getMessage()));
+                deadLettered = deadLettered.chain(() -> deadLetters.send(record, poison));
             }
         }
         applied.increment(events.size());
@@ -66,5 +67,22 @@ public class EventIngestor {
                 // The database or the broker is away: keep trying, never skip a batch.
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** Why a record cannot be applied, or null if it can. */
+    private String poisonIn(KafkaRecord<String, ParsedRecord> record) {
+        ParsedRecord parsed = record.getPayload();
+        if (parsed == null) {
+            return "empty value";
+        }
+        if (parsed.poison() != null) {
+            return parsed.poison();
+        }
+        try {
+            parser.checkKey(record.getKey(), parsed.event());
+            return null;
+        } catch (EventParser.Poison poison) {
+            return poison.getMessage();
+        }
     }
 }

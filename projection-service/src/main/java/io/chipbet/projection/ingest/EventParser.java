@@ -1,5 +1,7 @@
 package io.chipbet.projection.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chipbet.platform.contract.fab.FabState;
@@ -12,11 +14,16 @@ import io.chipbet.platform.contract.talent.TalentTopics;
 import io.chipbet.platform.contract.talent.TrainingProgramState;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** Turns a record into an {@link IncomingEvent}, or says why it cannot: such a record is poison. */
+/**
+ * Turns a record into an {@link IncomingEvent}, or says why it cannot: such a record is poison.
+ * One streaming pass: when the envelope names its aggregate type before its data (as chipbet's
+ * services write it), the data is read straight into its contract state, with no tree in between.
+ */
 @ApplicationScoped
 public class EventParser {
 
@@ -41,30 +48,27 @@ public class EventParser {
         }
     }
 
-    public IncomingEvent parse(String key, String value) throws Poison {
-        if (value == null || value.isBlank()) {
+    /** Reads a record's value; {@link #checkKey} then checks the record's key against it. */
+    public IncomingEvent parse(byte[] value) throws Poison {
+        if (value == null || value.length == 0) {
             throw new Poison("empty value", null);
         }
         try {
-            JsonNode envelope = json.readTree(value);
-            String aggregateType = required(envelope, "aggregateType").asText();
+            Envelope envelope = read(value);
+            String aggregateType = required(envelope.aggregateType, "aggregateType");
             Class<?> stateType = STATES.get(aggregateType);
             if (stateType == null) {
                 throw new Poison("unknown aggregateType '" + aggregateType + "'", null);
             }
-            UUID aggregateId = UUID.fromString(required(envelope, "aggregateId").asText());
-            if (key != null && !key.equals(aggregateId.toString())) {
-                throw new Poison("record key " + key + " is not the aggregateId " + aggregateId, null);
-            }
-            long version = required(envelope, "aggregateVersion").asLong();
+            UUID aggregateId = UUID.fromString(required(envelope.aggregateId, "aggregateId"));
+            long version = Long.parseLong(required(envelope.aggregateVersion, "aggregateVersion"));
             if (version < 1) {
                 throw new Poison("aggregateVersion must be at least 1", null);
             }
-            JsonNode data = required(envelope, "data");
-            Object state = json.treeToValue(data, stateType);
-            return new IncomingEvent(UUID.fromString(required(envelope, "eventId").asText()), required(envelope, "type").asText(),
-                    aggregateType, aggregateId, version, Instant.parse(required(envelope, "occurredAt").asText()), state,
-                    data.toString());
+            Object state = envelope.state != null ? envelope.state : json.treeToValue(required(envelope.dataTree, "data"), stateType);
+            return new IncomingEvent(UUID.fromString(required(envelope.eventId, "eventId")), required(envelope.type, "type"),
+                    aggregateType, aggregateId, version, Instant.parse(required(envelope.occurredAt, "occurredAt")), state,
+                    new String(value, StandardCharsets.UTF_8));
         } catch (Poison poison) {
             throw poison;
         } catch (Exception e) {
@@ -72,15 +76,70 @@ public class EventParser {
         }
     }
 
-    public Object state(String aggregateType, String data) throws Exception {
-        return json.readValue(data, STATES.get(aggregateType));
+    /** Kafka convention: the key is the aggregate id. A record keyed otherwise would be partitioned wrongly. */
+    public void checkKey(String key, IncomingEvent event) throws Poison {
+        if (key != null && !key.equals(event.aggregateId().toString())) {
+            throw new Poison("record key " + key + " is not the aggregateId " + event.aggregateId(), null);
+        }
     }
 
-    private static JsonNode required(JsonNode node, String field) throws Poison {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+    /** The contract state inside a stored event. */
+    public Object state(String storedEvent) throws Poison {
+        return parse(storedEvent.getBytes(StandardCharsets.UTF_8)).state();
+    }
+
+    private Envelope read(byte[] value) throws Exception {
+        Envelope envelope = new Envelope();
+        try (JsonParser in = json.createParser(value)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                throw new Poison("not a JSON object", null);
+            }
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                JsonToken token = in.nextToken();
+                if (token == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                switch (field) {
+                    case "eventId" -> envelope.eventId = in.getText();
+                    case "type" -> envelope.type = in.getText();
+                    case "aggregateType" -> envelope.aggregateType = in.getText();
+                    case "aggregateId" -> envelope.aggregateId = in.getText();
+                    case "aggregateVersion" -> envelope.aggregateVersion = in.getText();
+                    case "occurredAt" -> envelope.occurredAt = in.getText();
+                    case "data" -> readData(in, envelope);
+                    default -> in.skipChildren();
+                }
+            }
+        }
+        return envelope;
+    }
+
+    private void readData(JsonParser in, Envelope envelope) throws Exception {
+        Class<?> stateType = envelope.aggregateType == null ? null : STATES.get(envelope.aggregateType);
+        if (stateType != null) {
+            envelope.state = json.readValue(in, stateType);
+        } else {
+            envelope.dataTree = json.readTree(in); // typed once the aggregate type is known
+        }
+    }
+
+    private static <T> T required(T value, String field) throws Poison {
+        if (value == null) {
             throw new Poison("missing " + field, null);
         }
         return value;
+    }
+
+    /** The envelope's fields as read, before they are checked. */
+    private static final class Envelope {
+        String eventId;
+        String type;
+        String aggregateType;
+        String aggregateId;
+        String aggregateVersion;
+        String occurredAt;
+        Object state;
+        JsonNode dataTree;
     }
 }

@@ -13,10 +13,11 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +26,9 @@ import java.util.stream.Stream;
  * Pure functions of the inputs and the configuration.
  */
 public final class Model {
+
+    /** Weights as exact decimals (0.05, not the double nearest it), converted once. */
+    private static final Map<Double, BigDecimal> WEIGHTS = new ConcurrentHashMap<>();
 
     private Model() {
     }
@@ -35,36 +39,69 @@ public final class Model {
                 .multiply(BigDecimal.valueOf(config.fabCapacityWafersPerMonth())).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
+    /** The score from scratch: every coverage computed over every input. */
     public static Score evaluate(ModelConfig config, Inputs inputs) {
-        Coverage capital = Coverage.of("capital", capitalAvailable(config, inputs.commitments.values()),
-                config.capitalTargetUsd().doubleValue(), "USD");
-        long target = capacityTarget(config);
-        Coverage capacity = Coverage.of("capacity", capacityOnline(config, inputs.fabs.values()), target, "wafers per month");
-        Coverage talent = Coverage.of("talent", talentSupply(config, inputs), talentDemand(config, inputs.fabs.values(), target), "workers");
-        List<Coverage> judged = Stream.of(capital, capacity, talent).filter(coverage -> coverage.capped() != null).toList();
-        Coverage binding = judged.stream().min(Comparator.comparingDouble(Coverage::capped)).orElse(null);
+        return score(capitalCoverage(config, capitalAvailable(config, inputs.commitments.values())),
+                capacityCoverage(config, inputs.fabs.values()),
+                talentCoverage(config, talentSupply(config, inputs), talentDemandPerWaferMonth(config, inputs.fabs.values())),
+                inputs.counts());
+    }
+
+    /** Liebig's law: the smallest capped coverage binds; the geometric mean is the smoother trend beside it. */
+    public static Score score(Coverage capital, Coverage capacity, Coverage talent, Inputs.Counts counts) {
+        // Plain loops: this runs once per applied event on the ingest path.
+        Coverage binding = null;
+        double product = 1;
+        int judged = 0;
+        for (Coverage coverage : new Coverage[] {capital, capacity, talent}) {
+            if (coverage.capped() != null) {
+                judged++;
+                product *= coverage.capped();
+                if (binding == null || coverage.capped() < binding.capped()) {
+                    binding = coverage;
+                }
+            }
+        }
         Double score = binding == null ? null : 100 * binding.capped();
-        Double geometricMean = judged.isEmpty() ? null
-                : 100 * Math.pow(judged.stream().mapToDouble(Coverage::capped).reduce(1, (a, b) -> a * b), 1.0 / judged.size());
-        return new Score(score, binding == null ? null : binding.name(), geometricMean, capital, capacity, talent, inputs.counts());
+        Double geometricMean = judged == 0 ? null : 100 * Math.pow(product, 1.0 / judged);
+        return new Score(score, binding == null ? null : binding.name(), geometricMean, capital, capacity, talent, counts);
+    }
+
+    public static Coverage capitalCoverage(ModelConfig config, BigDecimal available) {
+        return Coverage.of("capital", available.doubleValue(), config.capitalTargetUsd().doubleValue(), "USD");
+    }
+
+    public static Coverage capacityCoverage(ModelConfig config, Collection<FabState> fabs) {
+        return Coverage.of("capacity", capacityOnline(config, fabs), capacityTarget(config), "wafers per month");
+    }
+
+    public static Coverage talentCoverage(ModelConfig config, double supply, double demandPerWaferMonth) {
+        return Coverage.of("talent", supply, capacityTarget(config) * demandPerWaferMonth, "workers");
     }
 
     // ---- capital ------------------------------------------------------------------------------
 
-    /** Disbursed money counts in full; the rest by its status's weight; all of it by its purpose's weight. */
-    public static double weightedCapital(ModelConfig config, CommitmentState commitment) {
+    /**
+     * Disbursed money counts in full; the rest by its status's weight; all of it by its purpose's
+     * weight. Exact, so that a sum kept by difference equals one computed afresh.
+     */
+    public static BigDecimal weightedCapital(ModelConfig config, CommitmentState commitment) {
         if (commitment.status() == CommitmentStatus.WITHDRAWN) {
-            return 0;
+            return BigDecimal.ZERO;
         }
-        double disbursed = commitment.disbursedUsd().doubleValue();
-        double outstanding = commitment.amountUsd().doubleValue() - disbursed;
+        BigDecimal disbursed = commitment.disbursedUsd();
+        BigDecimal outstanding = commitment.amountUsd().subtract(disbursed);
         CommitmentStatus outstandingAs = commitment.status() == CommitmentStatus.DISBURSED ? CommitmentStatus.COMMITTED : commitment.status();
-        double purposeWeight = config.purposeWeight().getOrDefault(commitment.purpose(), 0.0);
-        return purposeWeight * (disbursed + outstanding * config.statusWeight().getOrDefault(outstandingAs, 0.0));
+        return weight(config.purposeWeight().get(commitment.purpose()))
+                .multiply(disbursed.add(outstanding.multiply(weight(config.statusWeight().get(outstandingAs)))));
     }
 
-    static double capitalAvailable(ModelConfig config, Collection<CommitmentState> commitments) {
-        return commitments.stream().mapToDouble(commitment -> weightedCapital(config, commitment)).sum();
+    static BigDecimal capitalAvailable(ModelConfig config, Collection<CommitmentState> commitments) {
+        return commitments.stream().map(commitment -> weightedCapital(config, commitment)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static BigDecimal weight(Double weight) {
+        return weight == null ? BigDecimal.ZERO : WEIGHTS.computeIfAbsent(weight, BigDecimal::valueOf);
     }
 
     // ---- capacity -----------------------------------------------------------------------------
@@ -137,14 +174,14 @@ public final class Model {
         return headcount / capacity;
     }
 
-    /** Workers the capacity target needs at the horizon: operations, plus the overlapping share of construction. */
-    static double talentDemand(ModelConfig config, Collection<FabState> fabs, long capacityTarget) {
+    /** Workers needed per wafer-per-month of target: operations, plus the overlapping share of construction. */
+    public static double talentDemandPerWaferMonth(ModelConfig config, Collection<FabState> fabs) {
         Double operations = operationsPerWaferMonth(fabs);
         if (operations == null) {
             return 0; // No fab reports staffing yet: talent cannot be judged.
         }
         Double construction = constructionPeakPerWaferMonth(fabs);
-        return capacityTarget * (operations + (construction == null ? 0 : construction * config.constructionOverlap()));
+        return operations + (construction == null ? 0 : construction * config.constructionOverlap());
     }
 
     /** New workers the pools add by the horizon: projected headcount minus today's, over every pool. */

@@ -8,13 +8,22 @@ import io.chipbet.platform.contract.talent.TrainingProgramState;
 import io.chipbet.projection.ingest.IncomingEvent;
 import io.chipbet.projection.model.Score;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /** Which event moved the score, by how much, in words: "+0.80 capital: SoftBank Group commitment → DISBURSED". */
 final class Attribution {
 
     private static final double EPSILON = 1e-9;
+    private static final Pattern AGGREGATE_PREFIX = Pattern.compile("^(Commitment|Fab|TalentPool)");
+    private static final Map<String, String> VERBS = new ConcurrentHashMap<>();
 
     private Attribution() {
     }
@@ -44,6 +53,16 @@ final class Attribution {
         return point;
     }
 
+    /** The point that moved the score most, or failing that a coverage most: the cause of a batch's change. */
+    static ScorePoint largest(List<ScorePoint> points) {
+        return points.stream().max(Comparator.comparingDouble((ScorePoint point) -> Math.abs(point.scoreDelta))
+                .thenComparingDouble(Attribution::largestCoverageDelta)).orElseThrow();
+    }
+
+    private static double largestCoverageDelta(ScorePoint point) {
+        return Math.max(Math.abs(point.capitalDelta), Math.max(Math.abs(point.capacityDelta), Math.abs(point.talentDelta)));
+    }
+
     private static String describe(IncomingEvent event, ScorePoint point, Score after) {
         String driver = largest(point);
         double driverDelta = switch (driver) {
@@ -51,7 +70,7 @@ final class Attribution {
             case "capacity" -> point.capacityDelta;
             default -> point.talentDelta;
         };
-        return String.format(Locale.ROOT, "%+.2f %s: %s", driverDelta, driver, subject(event));
+        return signed(driverDelta) + " " + driver + ": " + subject(event);
     }
 
     private static String largest(ScorePoint point) {
@@ -84,10 +103,16 @@ final class Attribution {
         return event.type();
     }
 
-    /** "CommitmentStatusChanged" -> "status changed". */
+    /** "CommitmentStatusChanged" -> "status changed"; there are few types, so each is worded once. */
     private static String verb(String type) {
-        String words = type.replaceFirst("^(Commitment|Fab|TalentPool)", "").replaceAll("([a-z])([A-Z])", "$1 $2");
-        return words.toLowerCase(Locale.ROOT);
+        return VERBS.computeIfAbsent(type, name -> AGGREGATE_PREFIX.matcher(name).replaceFirst("")
+                .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT));
+    }
+
+    /** "+0.80", "-1.25": two decimals with a sign, as String.format("%+.2f") but without its cost per event. */
+    static String signed(double value) {
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+        return (rounded.signum() < 0 ? "" : "+") + rounded.toPlainString();
     }
 
     private static double delta(Double before, Double after) {

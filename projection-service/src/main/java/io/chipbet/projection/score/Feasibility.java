@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * The score as served and published: immutable. {@code version} counts the score's changes (it is
- * the aggregate version of FeasibilityChanged events); {@code cause} names the event behind the
- * latest change.
+ * the aggregate version of FeasibilityChanged events). Events applied together in one batch make one
+ * change: {@code changes} says how many events moved the score in it, and {@code cause} names the one
+ * that moved it most.
  */
 @Schema(description = "The live feasibility score of the plan, with its coverages and the assumptions behind it")
 public record Feasibility(
@@ -25,6 +26,9 @@ public record Feasibility(
         Inputs.Counts inputs,
         Instant asOf,
         long version,
+        @Schema(description = "What moved the score most in this change", examples = "+0.80 capital: SoftBank Group commitment status changed (DISBURSED, FABS)")
         String cause,
+        @Schema(description = "How many events moved the score in this change: more than one when a batch was applied at once")
+        int changes,
         List<Assumption> assumptions) {
 }

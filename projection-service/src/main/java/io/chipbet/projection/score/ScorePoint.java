@@ -18,7 +18,7 @@ import java.util.UUID;
 public class ScorePoint {
 
     @Id
-    @SequenceGenerator(name = "score_point_seq", sequenceName = "score_point_seq", allocationSize = 50)
+    @SequenceGenerator(name = "score_point_seq", sequenceName = "score_point_seq", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "score_point_seq")
     public Long id;
 

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** Queries over the score history. Call inside a session. */
 final class ScorePoints {
@@ -37,6 +38,60 @@ final class ScorePoints {
                 .setFirstResult(page * size).setMaxResults(size).getResultList()
                 .chain(items -> session.createSelectionQuery("select count(p) from ScorePoint p", Long.class).getSingleResult()
                         .map(total -> Page.of(items, page, size, total))));
+    }
+
+    private static final String INSERT = """
+            insert into score_point (id, at, event_id, event_type, aggregate_type, aggregate_id, description, score_before,
+                score_after, score_delta, capital_delta, capacity_delta, talent_delta, binding_constraint)
+            select nextval('score_point_seq'), u.at, u.event_id, u.event_type, u.aggregate_type, u.aggregate_id, u.description,
+                u.score_before, u.score_after, u.score_delta, u.capital_delta, u.capacity_delta, u.talent_delta, u.binding_constraint
+            from unnest(cast(cast(:at as text[]) as timestamptz[]), cast(:eventId as uuid[]), cast(:eventType as text[]),
+                        cast(:aggregateType as text[]), cast(:aggregateId as uuid[]), cast(:description as text[]),
+                        cast(:scoreBefore as float8[]), cast(:scoreAfter as float8[]), cast(:scoreDelta as float8[]),
+                        cast(:capitalDelta as float8[]), cast(:capacityDelta as float8[]), cast(:talentDelta as float8[]),
+                        cast(:binding as text[]))
+                as u(at, event_id, event_type, aggregate_type, aggregate_id, description, score_before, score_after, score_delta,
+                     capital_delta, capacity_delta, talent_delta, binding_constraint)""";
+
+    /**
+     * All of a batch's points in one statement, its columns bound as arrays: one round trip and one
+     * plan whatever the batch size. Ids follow the list order: unnest yields the arrays
+     * in order, and nextval is taken row by row as they come.
+     */
+    static Uni<Void> insertAll(List<ScorePoint> points) {
+        if (points.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = points.size();
+        String[] at = new String[n]; // an Instant[] is not bound by the reactive client: ISO text, cast in SQL
+        UUID[] eventId = new UUID[n], aggregateId = new UUID[n];
+        String[] eventType = new String[n], aggregateType = new String[n], description = new String[n], binding = new String[n];
+        Double[] scoreBefore = new Double[n], scoreAfter = new Double[n], scoreDelta = new Double[n], capitalDelta = new Double[n],
+                capacityDelta = new Double[n], talentDelta = new Double[n];
+        for (int i = 0; i < n; i++) {
+            ScorePoint point = points.get(i);
+            at[i] = point.at.toString();
+            eventId[i] = point.eventId;
+            eventType[i] = point.eventType;
+            aggregateType[i] = point.aggregateType;
+            aggregateId[i] = point.aggregateId;
+            description[i] = point.description;
+            scoreBefore[i] = point.scoreBefore;
+            scoreAfter[i] = point.scoreAfter;
+            scoreDelta[i] = point.scoreDelta;
+            capitalDelta[i] = point.capitalDelta;
+            capacityDelta[i] = point.capacityDelta;
+            talentDelta[i] = point.talentDelta;
+            binding[i] = point.bindingConstraint;
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
+                .setParameter("at", at).setParameter("eventId", eventId).setParameter("eventType", eventType)
+                .setParameter("aggregateType", aggregateType).setParameter("aggregateId", aggregateId)
+                .setParameter("description", description).setParameter("scoreBefore", scoreBefore)
+                .setParameter("scoreAfter", scoreAfter).setParameter("scoreDelta", scoreDelta)
+                .setParameter("capitalDelta", capitalDelta).setParameter("capacityDelta", capacityDelta)
+                .setParameter("talentDelta", talentDelta).setParameter("binding", binding)
+                .executeUpdate()).replaceWithVoid();
     }
 
     static Uni<Void> deleteAll() {

@@ -1,6 +1,6 @@
 package io.chipbet.projection.score;
 
-import io.chipbet.projection.model.Assumptions;
+import io.chipbet.projection.model.Assumption;
 import io.chipbet.projection.model.Inputs;
 import io.chipbet.projection.model.Model;
 import io.chipbet.projection.model.ModelConfig;
@@ -18,15 +18,16 @@ final class Snapshots {
     private Snapshots() {
     }
 
-    static Feasibility feasibility(ModelConfig config, Score score, Instant asOf, long version, String cause) {
+    static Feasibility feasibility(ModelConfig config, List<Assumption> assumptions, Score score, Instant asOf, long version,
+                                   String cause, int changes) {
         return new Feasibility(config.planId(), score.score(), score.bindingConstraint(), score.geometricMean(),
-                score.capital(), score.capacity(), score.talent(), score.inputs(), asOf, version, cause, Assumptions.of(config));
+                score.capital(), score.capacity(), score.talent(), score.inputs(), asOf, version, cause, changes, assumptions);
     }
 
     static InputsView inputs(ModelConfig config, Inputs inputs) {
         List<InputsView.CapitalInput> capital = inputs.commitments.values().stream()
                 .map(c -> new InputsView.CapitalInput(c.id(), c.investor().name(), c.status().name(), c.purpose().name(),
-                        c.amountUsd(), c.disbursedUsd(), Model.weightedCapital(config, c)))
+                        c.amountUsd(), c.disbursedUsd(), Model.weightedCapital(config, c).doubleValue()))
                 .sorted(Comparator.comparingDouble(InputsView.CapitalInput::weightedUsd).reversed()).limit(TOP).toList();
         List<InputsView.FabInput> fabs = inputs.fabs.values().stream()
                 .map(f -> new InputsView.FabInput(f.id(), f.name(), f.operator(), f.region(), f.nodeClass().name(), f.status().name(),

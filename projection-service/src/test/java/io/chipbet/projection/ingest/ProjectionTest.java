@@ -5,6 +5,7 @@ import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
 import io.chipbet.platform.testing.EventSchemas;
 import io.chipbet.platform.testing.EventTopic;
+import io.chipbet.projection.Events;
 import io.chipbet.projection.score.ScoreBoard;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -58,9 +61,12 @@ class ProjectionTest {
             // Capital: $500 committed to fabs, weight 0.7 -> 350 of 1,000 = 0.35.
             send(FUNDING, COMMITMENT.toString(), envelope("CommitmentRecorded", "commitment", COMMITMENT, 1,
                     commitment(COMMITMENT, "SoftBank Group", "500", Purpose.FABS, CommitmentStatus.COMMITTED, "0", 1)));
+            // One at a time: across topics, Kafka keeps no order, and the attribution below depends on it.
+            awaitScore(json -> json.getInt("inputs.commitments") == 1);
             // Capacity: 600 wafers a month in volume production -> 0.6. Operations: 60 people for 600 wpm.
             send(FABS, FAB.toString(), envelope("FabAnnounced", "fab", FAB, 1,
                     fab(FAB, "Fab A", FabStatus.VOLUME_PRODUCTION, 600, 60, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 1), 1)));
+            awaitScore(json -> json.getInt("inputs.fabs") == 1);
             // Talent: 10 engineers in 2028, 20 a year, no attrition -> 50 in 2030, 40 new; demand 1,000 x 60/600 = 100 -> 0.4.
             send(TALENT, POOL.toString(), envelope("TalentPoolRecorded", "talent-pool", POOL, 1, pool(POOL, 10, 20, 2028, 1)));
 
@@ -74,13 +80,21 @@ class ProjectionTest {
             assertClose(100 * Math.cbrt(0.35 * 0.6 * 0.4), score.getDouble("geometricMean"));
             assertTrue(score.getList("assumptions.name").contains("capitalTargetUsd"));
 
-            List<ConsumerRecord<String, String>> published = scores.await(record -> true, 3, Duration.ofSeconds(30));
-            assertTrue(published.stream().allMatch(record -> "altman-7t-2030".equals(record.key())));
-            published.forEach(record -> EventSchemas.validate("feasibility/FeasibilityChanged.schema.json", record.value()));
-            assertTrue(published.get(0).value().contains("SoftBank Group commitment"), published.get(0).value());
+            // One score change per applied batch, here one per event.
+            List<ConsumerRecord<String, String>> published = scores.await(
+                    record -> JsonPath.from(record.value()).getInt("data.inputs.talentPools") == 1, 1, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> all = scores.settle(record -> true, Duration.ofSeconds(1));
+            assertTrue(all.stream().allMatch(record -> "altman-7t-2030".equals(record.key())));
+            all.forEach(record -> EventSchemas.validate("feasibility/FeasibilityChanged.schema.json", record.value()));
+            assertEquals(3, all.stream().mapToInt(record -> JsonPath.from(record.value()).getInt("data.changes")).sum(),
+                    () -> "every event that moved the score is counted in a change: " + all.stream().map(ConsumerRecord::value).toList());
+            assertClose(35.0, JsonPath.from(published.get(0).value()).getDouble("data.score"));
         }
-        anyone().get("/api/v1/feasibility/changes").then().statusCode(200)
-                .body("items[0].eventType", org.hamcrest.Matchers.equalTo("TalentPoolRecorded"));
+        // The attribution stays per event, whatever the batching: one point each, newest first.
+        JsonPath changes = anyone().get("/api/v1/feasibility/changes").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("TalentPoolRecorded", "FabAnnounced", "CommitmentRecorded"), changes.getList("items.eventType"));
+        assertTrue(changes.getString("items[2].description").contains("capital: SoftBank Group commitment recorded"),
+                changes.getString("items[2].description"));
         anyone().get("/api/v1/inputs").then().statusCode(200)
                 .body("capital[0].investor", org.hamcrest.Matchers.equalTo("SoftBank Group"))
                 .body("fabs[0].countsForCapacity", org.hamcrest.Matchers.equalTo(true));
@@ -126,6 +140,7 @@ class ProjectionTest {
             assertTrue(reasons.stream().anyMatch(reason -> reason.contains("unknown aggregateType 'spaceship'")), reasons.toString());
             assertTrue(reasons.stream().anyMatch(reason -> reason.startsWith("unreadable event")), reasons.toString());
             assertEquals(FABS, new String(dead.get(0).headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8));
+            assertTrue(dead.stream().anyMatch(record -> "this is not JSON".equals(record.value())), "dead-lettered as it came");
         }
         anyone().get("/q/health/ready").then().statusCode(200);
     }
@@ -151,6 +166,8 @@ class ProjectionTest {
         assertClose(before.getDouble("score"), rebuilt.getDouble("score"));
         assertClose(before.getDouble("capacity.ratio"), rebuilt.getDouble("capacity.ratio"));
         assertClose(before.getDouble("talent.ratio"), rebuilt.getDouble("talent.ratio"));
+        assertTrue(rebuilt.getLong("version") > before.getLong("version"),
+                "the score's version only grows, so subscribers never take a rebuilt score for a stale one");
         anyone().post("/api/v1/admin/rebuild").then().statusCode(401);
     }
 
@@ -170,6 +187,37 @@ class ProjectionTest {
         JsonPath next = new JsonPath(lines.next().substring(5));
         assertEquals(version + 1, next.getLong("version"));
         assertTrue(next.getString("cause").contains("MGX commitment"), next.getString("cause"));
+    }
+
+    @Test
+    @Order(6)
+    void aBurstIsAppliedInBatchesWithAPointForEveryEvent() {
+        JsonPath before = anyone().get("/api/v1/feasibility").then().extract().jsonPath();
+        long pointsBefore = anyone().get("/api/v1/feasibility/changes").then().extract().jsonPath().getLong("totalItems");
+        int burst = 300;
+        List<Map.Entry<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+            UUID id = UUID.randomUUID();
+            // $1 pledged to fabs counts 0.4 (the PLEDGED weight): 300 of them add 120 of the $1,000 target.
+            records.add(Map.entry(id.toString(), envelope("CommitmentRecorded", "commitment", id, 1,
+                    commitment(id, "Burst " + i, "1", Purpose.FABS, CommitmentStatus.PLEDGED, "0", 1))));
+        }
+        try (EventTopic scores = new EventTopic("chipbet.feasibility.scores.v1")) {
+            Events.sendAll(FUNDING, records);
+            JsonPath after = awaitScore(json -> json.getInt("inputs.commitments") == before.getInt("inputs.commitments") + burst);
+            assertClose(before.getDouble("capital.ratio") + 0.12, after.getDouble("capital.ratio"));
+
+            long pointsAfter = anyone().get("/api/v1/feasibility/changes").then().extract().jsonPath().getLong("totalItems");
+            assertEquals(pointsBefore + burst, pointsAfter, "one point per event that moved the score");
+            scores.await(record -> JsonPath.from(record.value()).getLong("data.version") == after.getLong("version"), 1, Duration.ofSeconds(30));
+            List<JsonPath> changes = scores.settle(record -> true, Duration.ofMillis(500)).stream().map(record -> JsonPath.from(record.value()))
+                    .filter(json -> json.getLong("data.version") > before.getLong("version")).toList();
+            assertEquals(burst, changes.stream().mapToInt(json -> json.getInt("data.changes")).sum());
+            assertTrue(changes.size() < burst, "a batch publishes one change, not one per event: " + changes.size());
+            for (int i = 1; i < changes.size(); i++) {
+                assertEquals(changes.get(i - 1).getLong("data.version") + 1, changes.get(i).getLong("data.version"));
+            }
+        }
     }
 
     private static JsonPath awaitScore(Predicate<JsonPath> condition) {

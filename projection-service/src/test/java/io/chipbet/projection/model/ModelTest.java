@@ -52,18 +52,23 @@ class ModelTest {
     @Test
     void capitalIsWeightedByStatusAndPurpose() {
         // Disbursed 41 of 41 (general purpose): 0.25 x 41 = 10.25.
-        assertEquals(10.25e9, Model.weightedCapital(CONFIG, Events.commitment(UUID.randomUUID(), "SoftBank", "41000000000",
-                Purpose.GENERAL_AI_INFRASTRUCTURE, CommitmentStatus.DISBURSED, "41000000000", 2)), 1);
+        assertExactly("10250000000", Model.weightedCapital(CONFIG, Events.commitment(UUID.randomUUID(), "SoftBank", "41000000000",
+                Purpose.GENERAL_AI_INFRASTRUCTURE, CommitmentStatus.DISBURSED, "41000000000", 2)));
         // Partly disbursed fab money: 100 paid + 900 outstanding at the COMMITTED weight 0.7 = 730.
-        assertEquals(730, Model.weightedCapital(CONFIG, Events.commitment(UUID.randomUUID(), "X", "1000", Purpose.FABS,
-                CommitmentStatus.DISBURSED, "100", 3)), 1e-9);
+        assertExactly("730", Model.weightedCapital(CONFIG, Events.commitment(UUID.randomUUID(), "X", "1000", Purpose.FABS,
+                CommitmentStatus.DISBURSED, "100", 3)));
         // A rumour for fabs: 0.05 x 1000 = 50. Data centres and withdrawn money: nothing.
-        assertEquals(50, Model.weightedCapital(CONFIG, Events.commitment(UUID.randomUUID(), "X", "1000", Purpose.FABS,
-                CommitmentStatus.RUMORED, "0", 1)), 1e-9);
-        assertEquals(0, Model.weightedCapital(CONFIG, Events.commitment(UUID.randomUUID(), "X", "1000", Purpose.DATA_CENTERS,
-                CommitmentStatus.DISBURSED, "1000", 2)), 1e-9);
-        assertEquals(0, Model.weightedCapital(CONFIG, Events.commitment(UUID.randomUUID(), "X", "1000", Purpose.FABS,
-                CommitmentStatus.WITHDRAWN, "0", 2)), 1e-9);
+        assertExactly("50", Model.weightedCapital(CONFIG, Events.commitment(UUID.randomUUID(), "X", "1000", Purpose.FABS,
+                CommitmentStatus.RUMORED, "0", 1)));
+        assertExactly("0", Model.weightedCapital(CONFIG, Events.commitment(UUID.randomUUID(), "X", "1000", Purpose.DATA_CENTERS,
+                CommitmentStatus.DISBURSED, "1000", 2)));
+        assertExactly("0", Model.weightedCapital(CONFIG, Events.commitment(UUID.randomUUID(), "X", "1000", Purpose.FABS,
+                CommitmentStatus.WITHDRAWN, "0", 2)));
+    }
+
+    /** Capital is exact: 0.25 x 41e9 is 10,250,000,000, not a double near it. */
+    private static void assertExactly(String expected, BigDecimal actual) {
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual);
     }
 
     @Test
