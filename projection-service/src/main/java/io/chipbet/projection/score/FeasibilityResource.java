@@ -2,6 +2,7 @@ package io.chipbet.projection.score;
 
 import io.chipbet.platform.api.Page;
 import io.chipbet.platform.api.QueryEnums;
+import io.chipbet.projection.model.Assumption;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -10,11 +11,18 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -41,10 +49,25 @@ public class FeasibilityResource {
 
     @GET
     @Path("/feasibility")
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The score now", description = "Score, coverages, binding constraint, assumptions and as-of time. "
-            + "Served from memory: no database round trip.")
-    public Feasibility feasibility() {
-        return board.current();
+            + "Served from memory, written to JSON once per change; send the ETag back in If-None-Match to get 304 while it holds.")
+    @APIResponse(responseCode = "200", description = "The score",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feasibility.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent")
+    public Response feasibility(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return board.currentJson().response(ifNoneMatch);
+    }
+
+    @GET
+    @Path("/assumptions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The model's assumptions", description = "Every number the score uses, with its unit and source. "
+            + "Fixed while the service runs.")
+    @APIResponse(responseCode = "200", description = "The assumptions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Assumption.class)))
+    public Response assumptions(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return board.assumptionsJson().response(ifNoneMatch);
     }
 
     @GET

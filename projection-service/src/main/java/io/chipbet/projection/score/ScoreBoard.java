@@ -1,5 +1,6 @@
 package io.chipbet.projection.score;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chipbet.platform.contract.score.ScoreTopics;
 import io.chipbet.platform.event.DomainEvent;
 import io.chipbet.platform.outbox.Outbox;
@@ -40,14 +41,20 @@ public class ScoreBoard {
     private final Outbox outbox;
     private final ProjectionState state;
     private final AtomicReference<Feasibility> current = new AtomicReference<>();
+    private final AtomicReference<ServedJson> currentJson = new AtomicReference<>();
     private final AtomicReference<InputsView> currentInputs = new AtomicReference<>();
+    private final ServedJson assumptionsJson;
+    private final ObjectMapper json;
+    private long shown;
     private final BroadcastProcessor<Feasibility> changes = BroadcastProcessor.create();
     private final AtomicBoolean resetRequested = new AtomicBoolean();
     private final AtomicLong processed = new AtomicLong();
 
-    public ScoreBoard(ModelConfig config, AggregateStore store, EventParser parser, Outbox outbox) {
+    public ScoreBoard(ModelConfig config, AggregateStore store, EventParser parser, Outbox outbox, ObjectMapper json) {
         this.config = config;
+        this.json = json;
         this.assumptions = List.copyOf(Assumptions.of(config));
+        this.assumptionsJson = ServedJson.of(json, assumptions, 1);
         this.store = store;
         this.parser = parser;
         this.outbox = outbox;
@@ -57,6 +64,16 @@ public class ScoreBoard {
 
     public Feasibility current() {
         return current.get();
+    }
+
+    /** The current score as JSON, written once per change. */
+    ServedJson currentJson() {
+        return currentJson.get();
+    }
+
+    /** The model's assumptions as JSON: fixed at start-up. */
+    ServedJson assumptionsJson() {
+        return assumptionsJson;
     }
 
     public InputsView currentInputs() {
@@ -152,6 +169,7 @@ public class ScoreBoard {
     }
 
     private void show(Feasibility feasibility) {
+        currentJson.set(ServedJson.of(json, feasibility, ++shown));
         current.set(feasibility);
         currentInputs.set(Snapshots.inputs(config, state.inputs()));
     }

@@ -220,6 +220,23 @@ class ProjectionTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void anUnchangedScoreIsNotSentAgain() {
+        String etag = anyone().get("/api/v1/feasibility").then().statusCode(200).extract().header("ETag");
+        anyone().header("If-None-Match", etag).get("/api/v1/feasibility").then().statusCode(304);
+        int commitments = anyone().get("/api/v1/feasibility").then().extract().jsonPath().getInt("inputs.commitments");
+        UUID id = UUID.randomUUID();
+        send(FUNDING, id.toString(), envelope("CommitmentRecorded", "commitment", id, 1,
+                commitment(id, "Late", "1", Purpose.FABS, CommitmentStatus.RUMORED, "0", 1)));
+        awaitScore(json -> json.getInt("inputs.commitments") == commitments + 1);
+        String changed = anyone().header("If-None-Match", etag).get("/api/v1/feasibility").then().statusCode(200)
+                .extract().header("ETag");
+        assertTrue(!etag.equals(changed), etag + " -> " + changed);
+        anyone().get("/api/v1/assumptions").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.hasItems("capitalTargetUsd", "fabCostUsd", "statusWeight.PLEDGED"));
+    }
+
     private static JsonPath awaitScore(Predicate<JsonPath> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonPath last = null;
