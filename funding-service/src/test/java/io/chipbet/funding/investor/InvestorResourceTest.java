@@ -2,10 +2,17 @@ package io.chipbet.funding.investor;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.chipbet.platform.testing.Api.asEditor;
 import static io.restassured.RestAssured.given;
@@ -13,6 +20,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class InvestorResourceTest {
@@ -75,6 +83,51 @@ class InvestorResourceTest {
         asEditor().header("Idempotency-Key", key).body(Map.of("name", "Other " + key, "kind", "CORPORATE", "country", "AE"))
                 .post("/api/v1/investors").then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://chipbet.io/problems/idempotency-key-reused"));
+    }
+
+    @Test
+    void concurrentFirstRequestsWithOneKeyCreateOnceAndAllGetItsResponse() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> body = Map.of("name", "Racer " + key, "kind", "CORPORATE", "country", "AE");
+        List<Response> responses = race(6, () -> asEditor().header("Idempotency-Key", key).body(body).post("/api/v1/investors"));
+        // The requests with one key run one after another: the first creates, the others replay it.
+        assertEquals(List.of(201), responses.stream().map(Response::statusCode).distinct().toList());
+        assertEquals(1, responses.stream().map(response -> response.path("id")).distinct().count());
+        assertEquals(1, investorsNamed("Racer " + key));
+    }
+
+    @Test
+    void concurrentCreationsOfOneNameCreateOneAndTheOthersGet409() throws Exception {
+        String name = "Twin " + UUID.randomUUID();
+        Map<String, String> body = Map.of("name", name, "kind", "CORPORATE", "country", "AE");
+        List<Response> responses = race(6, () -> asEditor().body(body).post("/api/v1/investors"));
+        for (Response response : responses) {
+            // The service's own check, or the database's unique key when two checks raced: 409 either way, never 500.
+            assertTrue(List.of(201, 409).contains(response.statusCode()), response.asString());
+        }
+        assertEquals(1, responses.stream().filter(response -> response.statusCode() == 201).count());
+        assertEquals(1, investorsNamed(name));
+    }
+
+    private static List<Response> race(int racers, Callable<Response> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                futures.add(pool.submit(request));
+            }
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static int investorsNamed(String name) {
+        return given().get("/api/v1/investors").then().extract().jsonPath().getList("findAll { it.name == '" + name + "' }").size();
     }
 
     @Test

@@ -48,10 +48,19 @@ public class Idempotency {
                     "Malformed Idempotency-Key", "An Idempotency-Key has 1 to " + MAX_KEY_LENGTH + " characters"));
         }
         String hash = sha256(toJson(request));
-        return Panache.withTransaction(() -> IdempotentRequest.<IdempotentRequest>findById(new IdempotentRequest.Key(scope, key))
+        // Requests with one key run one after another: a concurrent retry waits, then gets the replay.
+        return Panache.withTransaction(() -> lock(scope, key)
+                .chain(() -> IdempotentRequest.<IdempotentRequest>findById(new IdempotentRequest.Key(scope, key)))
                 .chain(previous -> previous != null
                         ? Uni.createFrom().item(() -> replay(previous, hash))
                         : creation.get().call(created -> remember(scope, key, hash, created)).map(Idempotency::created)));
+    }
+
+    /** A PostgreSQL advisory lock on the key, held until the transaction ends. */
+    private static Uni<Void> lock(String scope, String key) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select cast(pg_advisory_xact_lock(hashtextextended(:lock, 0)) as text)")
+                .setParameter("lock", "idempotency:" + scope + ":" + key).getSingleResult()).replaceWithVoid();
     }
 
     private Uni<Void> remember(String scope, String key, String hash, Created created) {

@@ -20,6 +20,14 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /** How long published rows are kept, for inspection, before they are deleted. Unpublished rows are never deleted. */
+    @WithDefault("7d")
+    Duration retention();
+
+    /** How often published rows past the retention are looked for. */
+    @WithDefault("10m")
+    Duration retentionCheckInterval();
+
     /** The CloudEvents {@code source} of this service's events. */
     String source();
 }

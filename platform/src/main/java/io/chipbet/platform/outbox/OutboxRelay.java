@@ -5,12 +5,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -84,7 +81,7 @@ public class OutboxRelay {
     public void wake() {
         wakeRequested.set(true);
         if (draining.compareAndSet(false, true)) {
-            onSafeContext(this::drainLoop);
+            SafeContexts.run(vertx, this::drainLoop);
         }
     }
 
@@ -158,13 +155,6 @@ public class OutboxRelay {
                         row.aggregateId, row.occurredAt.toString()))
                 .build();
         return emitter.sendMessage(Message.of(row.payload, Metadata.of(metadata)));
-    }
-
-    /** Hibernate Reactive needs a safe, duplicated Vert.x context; a timer or NOTIFY handler has none. */
-    private void onSafeContext(Runnable work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> work.run());
     }
 
     private record Batch(int locked, int acknowledged) {

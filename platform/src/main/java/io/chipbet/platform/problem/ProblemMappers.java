@@ -65,6 +65,16 @@ public class ProblemMappers {
                 "The resource was changed by someone else; read it again and retry with its new ETag", uri, List.of());
     }
 
+    /** A uniqueness check passed in two racing transactions; the database refused the second. */
+    @ServerExceptionMapper
+    public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        if (e.getKind() != org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+            return unexpected(e, uri);
+        }
+        return respond(409, Problem.type("conflict"), "Conflict",
+                "A concurrent request created the same thing first; nothing was created by this one", uri, List.of());
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         return Response.fromResponse(respond(401, URI.create("about:blank"), "Unauthorized",

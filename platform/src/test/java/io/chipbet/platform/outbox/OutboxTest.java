@@ -5,6 +5,7 @@ import io.chipbet.platform.event.CloudEventHeaders;
 import io.chipbet.platform.testing.EventSchemas;
 import io.chipbet.platform.testing.EventTopic;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class OutboxTest {
@@ -25,6 +27,9 @@ class OutboxTest {
 
     @Inject
     Pool database;
+
+    @Inject
+    OutboxRetention retention;
 
     @Test
     void anEntityAndItsEventWrittenInOneTransactionReachKafkaExactlyOnce() {
@@ -89,6 +94,33 @@ class OutboxTest {
             awaitUntil(() -> unpublishedFor(id) == 0, Duration.ofSeconds(30));
             assertEquals(0, unpublishedFor(id));
         }
+    }
+
+    @Test
+    void publishedRowsPastTheRetentionAreDeletedAndUnpublishedOnesNever() throws Throwable {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        try (EventTopic topic = new EventTopic(ProbeResource.TOPIC)) {
+            given().post("/test/probes/" + old).then().statusCode(200);
+            given().post("/test/probes/" + recent).then().statusCode(200);
+            topic.awaitKey(recent, 1, PATIENCE);
+            awaitUntil(() -> unpublishedFor(old) == 0 && unpublishedFor(recent) == 0, PATIENCE);
+        }
+        String waiting = UUID.randomUUID().toString();
+        database.preparedQuery("update outbox_event set published_at = now() - interval '8 days' where aggregate_id = $1")
+                .execute(Tuple.of(old)).await().atMost(Duration.ofSeconds(10));
+        // A row not yet published, however old its event, must survive. (The relay may publish it meanwhile:
+        // then it was published just now, and survives too.)
+        database.preparedQuery("insert into outbox_event (id, event_id, topic, aggregate_type, aggregate_id, aggregate_version, "
+                        + "event_type, occurred_at, payload) values (nextval('outbox_event_seq'), gen_random_uuid(), $2, 'probe', $1, 1, "
+                        + "'ProbeCreated', now() - interval '30 days', '{}')")
+                .execute(Tuple.of(waiting, ProbeResource.TOPIC)).await().atMost(Duration.ofSeconds(10));
+
+        int deleted = VertxContextSupport.subscribeAndAwait(retention::purge);
+        assertTrue(deleted >= 1, "deleted " + deleted);
+        assertEquals(0, rowsFor(old), "published 8 days ago, past the 7-day retention");
+        assertEquals(1, rowsFor(recent), "published just now");
+        assertEquals(1, rowsFor(waiting), "not published when the purge began");
     }
 
     private long unpublishedFor(String aggregateId) {

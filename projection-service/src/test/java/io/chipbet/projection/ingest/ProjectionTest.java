@@ -235,6 +235,9 @@ class ProjectionTest {
         assertTrue(!etag.equals(changed), etag + " -> " + changed);
         anyone().get("/api/v1/assumptions").then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.hasItems("capitalTargetUsd", "fabCostUsd", "statusWeight.PLEDGED"));
+        // The dashboard (checked in a browser by deploy/dashboard-check) is served at the root, fed by the stream.
+        anyone().get("/").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/html"))
+                .body(org.hamcrest.Matchers.containsString("new EventSource('/api/v1/feasibility/stream')"));
     }
 
     private static JsonPath awaitScore(Predicate<JsonPath> condition) {
