@@ -62,6 +62,7 @@ public final class Main {
             System.out.println();
             System.out.println(io.chipbet.infra.load.ScoreSummary.await("http://127.0.0.1:8080"));
             System.out.println();
+            System.out.println("Dashboard  http://127.0.0.1:8080/");
             System.out.println("Score      http://127.0.0.1:8080/api/v1/feasibility   (live: /api/v1/feasibility/stream, inputs: /api/v1/inputs)");
             services.forEach(service -> System.out.printf("Swagger UI %s/q/swagger-ui   (%s)%n", service.baseUrl(), service.name()));
             System.out.println("Events     kcat -b " + infrastructure.kafka().bootstrapServers()
