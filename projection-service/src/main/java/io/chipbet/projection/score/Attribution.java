@@ -6,6 +6,7 @@ import io.chipbet.platform.contract.talent.ShortfallEstimateState;
 import io.chipbet.platform.contract.talent.TalentPoolState;
 import io.chipbet.platform.contract.talent.TrainingProgramState;
 import io.chipbet.projection.ingest.IncomingEvent;
+import io.chipbet.projection.model.Coverage;
 import io.chipbet.projection.model.Score;
 
 import java.math.BigDecimal;
@@ -49,7 +50,7 @@ final class Attribution {
         point.capacityDelta = 100 * delta(before == null ? null : before.capacity().capped(), after.capacity().capped());
         point.talentDelta = 100 * delta(before == null ? null : before.talent().capped(), after.talent().capped());
         point.bindingConstraint = after.bindingConstraint();
-        point.description = describe(event, point, after);
+        point.description = describe(event, point, before, after);
         return point;
     }
 
@@ -63,8 +64,8 @@ final class Attribution {
         return Math.max(Math.abs(point.capitalDelta), Math.max(Math.abs(point.capacityDelta), Math.abs(point.talentDelta)));
     }
 
-    private static String describe(IncomingEvent event, ScorePoint point, Score after) {
-        String driver = largest(point);
+    private static String describe(IncomingEvent event, ScorePoint point, Score before, Score after) {
+        String driver = driver(point, before, after);
         double driverDelta = switch (driver) {
             case "capital" -> point.capitalDelta;
             case "capacity" -> point.capacityDelta;
@@ -73,14 +74,26 @@ final class Attribution {
         return signed(driverDelta) + " " + driver + ": " + subject(event);
     }
 
-    private static String largest(ScorePoint point) {
-        double capital = Math.abs(point.capitalDelta);
-        double capacity = Math.abs(point.capacityDelta);
-        double talent = Math.abs(point.talentDelta);
-        if (capital >= capacity && capital >= talent) {
-            return "capital";
+    /**
+     * The coverage the event moved most: by its capped change; failing that (a coverage already past 1,
+     * or one judged for the first time) by its uncapped ratio, so the words name what really moved.
+     */
+    private static String driver(ScorePoint point, Score before, Score after) {
+        double[] capped = {Math.abs(point.capitalDelta), Math.abs(point.capacityDelta), Math.abs(point.talentDelta)};
+        Coverage[] was = before == null ? new Coverage[3] : new Coverage[] {before.capital(), before.capacity(), before.talent()};
+        Coverage[] is = {after.capital(), after.capacity(), after.talent()};
+        int most = 0;
+        double mostChange = -1;
+        for (int i = 0; i < 3; i++) {
+            Double ratioBefore = was[i] == null ? null : was[i].ratio();
+            double change = capped[i] > EPSILON ? 1 + capped[i] // a capped change outranks any uncapped one
+                    : different(ratioBefore, is[i].ratio()) ? Math.min(1, Math.abs(delta(ratioBefore, is[i].ratio())) + EPSILON) : 0;
+            if (change > mostChange) {
+                most = i;
+                mostChange = change;
+            }
         }
-        return capacity >= talent ? "capacity" : "talent";
+        return is[most].name();
     }
 
     private static String subject(IncomingEvent event) {
