@@ -1,26 +1,31 @@
 package io.chipbet.projection.admin;
 
 import io.chipbet.platform.security.Roles;
-import io.chipbet.projection.score.ScoreBoard;
+import io.chipbet.projection.ingest.ParsedRecord;
+import io.chipbet.projection.ingest.RebuildFence;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Map;
+import java.util.Set;
 
 @Path("/api/v1/admin")
 @Tag(name = "Admin")
 public class AdminResource {
 
-    private final ScoreBoard board;
+    private final RebuildFence fence;
     private final KafkaClientService kafka;
 
-    public AdminResource(ScoreBoard board, KafkaClientService kafka) {
-        this.board = board;
+    public AdminResource(RebuildFence fence, KafkaClientService kafka) {
+        this.fence = fence;
         this.kafka = kafka;
     }
 
@@ -33,10 +38,12 @@ public class AdminResource {
                     + "Answers 202 at once; the score converges to the same value as the topics are re-read.")
     public Uni<Response> rebuild() {
         // The reset runs on the ingest path, before the next batch: never beside one.
-        board.requestReset();
-        return kafka.<String, String>getConsumer("domain-events")
+        return kafka.<String, ParsedRecord>getConsumer("domain-events")
                 .runOnPollingThread(client -> {
-                    client.seekToBeginning(client.assignment());
+                    Set<TopicPartition> assigned = client.assignment();
+                    Map<TopicPartition, Long> beginnings = client.beginningOffsets(assigned);
+                    client.seekToBeginning(assigned);
+                    fence.raise(beginnings);
                 })
                 .map(ignored -> Response.accepted().build());
     }

@@ -8,6 +8,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -28,14 +29,16 @@ public class EventIngestor {
     private final EventParser parser;
     private final ScoreBoard board;
     private final DeadLetters deadLetters;
+    private final RebuildFence fence;
     private final Counter applied;
     private final Counter poisoned;
     private final CompletableFuture<Void> restored = new CompletableFuture<>();
 
-    public EventIngestor(EventParser parser, ScoreBoard board, DeadLetters deadLetters, MeterRegistry registry) {
+    public EventIngestor(EventParser parser, ScoreBoard board, DeadLetters deadLetters, RebuildFence fence, MeterRegistry registry) {
         this.parser = parser;
         this.board = board;
         this.deadLetters = deadLetters;
+        this.fence = fence;
         this.applied = Counter.builder("chipbet.projection.events").description("Events read and understood").register(registry);
         this.poisoned = Counter.builder("chipbet.projection.dead.letters").description("Records dead-lettered").register(registry);
     }
@@ -48,9 +51,13 @@ public class EventIngestor {
 
     @Incoming("domain-events")
     public Uni<Void> consume(KafkaRecordBatch<String, ParsedRecord> batch) {
+        boolean reset = fence.takeReset();
         List<IncomingEvent> events = new ArrayList<>();
         Uni<Void> deadLettered = Uni.createFrom().voidItem();
         for (KafkaRecord<String, ParsedRecord> record : batch.getRecords()) {
+            if (!fence.admits(record.getTopic(), record.getPartition(), offset(record))) {
+                continue; // fetched before a rebuild's seek: the replay brings it again
+            }
             String poison = poisonIn(record);
             if (poison == null) {
                 events.add(record.getPayload().event());
@@ -63,10 +70,14 @@ public class EventIngestor {
         Uni<Void> poisonHandled = deadLettered;
         return Uni.createFrom().completionStage(restored)
                 .chain(() -> poisonHandled)
-                .chain(() -> board.apply(events))
+                .chain(() -> board.apply(events, reset))
                 // The database or the broker is away: keep trying, never skip a batch.
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private static long offset(KafkaRecord<String, ParsedRecord> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
     }
 
     /** Why a record cannot be applied, or null if it can. */

@@ -20,7 +20,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -47,7 +46,6 @@ public class ScoreBoard {
     private final ObjectMapper json;
     private long shown;
     private final BroadcastProcessor<Feasibility> changes = BroadcastProcessor.create();
-    private final AtomicBoolean resetRequested = new AtomicBoolean();
     private final AtomicLong processed = new AtomicLong();
 
     public ScoreBoard(ModelConfig config, AggregateStore store, EventParser parser, Outbox outbox, ObjectMapper json) {
@@ -108,19 +106,16 @@ public class ScoreBoard {
     }
 
     /**
-     * Applies a batch: events not newer than what is held are no-ops; a point is recorded for each
+     * Applies a batch, after forgetting everything when a rebuild starts with it: events not newer than what is held are no-ops; a point is recorded for each
      * event that moves the score, and the batch publishes one score change, whose cause is the event
      * that moved it most.
      */
-    public Uni<Void> apply(List<IncomingEvent> batch) {
-        // Deferred: a retry after a failed commit starts again from the restored state.
-        return Uni.createFrom().deferred(() -> applyNow(batch));
+    public Uni<Void> apply(List<IncomingEvent> batch, boolean resetFirst) {
+        // Deferred: a retry after a failed commit starts again from the restored (or reset) state.
+        return Uni.createFrom().deferred(() -> resetFirst ? reset().chain(() -> applyNow(batch)) : applyNow(batch));
     }
 
     private Uni<Void> applyNow(List<IncomingEvent> batch) {
-        if (resetRequested.getAndSet(false)) {
-            return reset().chain(() -> applyNow(batch));
-        }
         Feasibility before = current.get();
         ProjectionState.Applied applied = state.apply(batch);
         if (applied.latest().isEmpty()) {
@@ -146,11 +141,6 @@ public class ScoreBoard {
                     LOG.warnf("Batch not applied (%s); reloading the last committed state", failure.getMessage());
                     return restore();
                 });
-    }
-
-    /** Asks the ingest path to forget everything before its next batch: for a rebuild from offset 0. */
-    public void requestReset() {
-        resetRequested.set(true);
     }
 
     /** Forgets states and points, but not the score's version: it keeps growing across rebuilds. */

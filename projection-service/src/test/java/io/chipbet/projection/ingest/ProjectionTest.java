@@ -10,6 +10,8 @@ import io.chipbet.projection.score.ScoreBoard;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,6 +55,9 @@ class ProjectionTest {
 
     @Inject
     ScoreBoard board;
+
+    @Inject
+    Pool database;
 
     @Test
     @Order(1)
@@ -238,6 +243,50 @@ class ProjectionTest {
         // The dashboard (checked in a browser by deploy/dashboard-check) is served at the root, fed by the stream.
         anyone().get("/").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/html"))
                 .body(org.hamcrest.Matchers.containsString("new EventSource('/api/v1/feasibility/stream')"));
+    }
+
+    @Test
+    @Order(8)
+    void aRebuildDuringABurstKeepsAPointForEveryVersion() {
+        int aggregates = 400;
+        int versions = 5;
+        List<UUID> ids = new ArrayList<>();
+        List<Map.Entry<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < aggregates; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        for (int version = 1; version <= versions; version++) {
+            for (UUID id : ids) {
+                // Each version changes the amount, so each moves capital and earns a point.
+                records.add(Map.entry(id.toString(), envelope("CommitmentRevised", "commitment", id, version,
+                        commitment(id, "Rebuilt", String.valueOf(version), Purpose.FABS, CommitmentStatus.PLEDGED, "0", version))));
+            }
+        }
+        int commitmentsBefore = anyone().get("/api/v1/feasibility").then().extract().jsonPath().getInt("inputs.commitments");
+        Events.sendAll(FUNDING, records);
+        // While those are being read: batches fetched before the seek must not be applied to the emptied state.
+        asEditor().post("/api/v1/admin/rebuild").then().statusCode(202);
+        awaitScore(json -> json.getInt("inputs.commitments") == commitmentsBefore + aggregates);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long points = 0;
+        while (System.nanoTime() < deadline && (points = pointsFor(ids)) < (long) aggregates * versions) {
+            sleep(100);
+        }
+        assertEquals((long) aggregates * versions, points, "a point for every version, none skipped as stale");
+    }
+
+    private long pointsFor(List<UUID> aggregateIds) {
+        return database.preparedQuery("select count(*) from score_point where aggregate_id = any($1)")
+                .execute(Tuple.of(aggregateIds.toArray(new UUID[0]))).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static JsonPath awaitScore(Predicate<JsonPath> condition) {
