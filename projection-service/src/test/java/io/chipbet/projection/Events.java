@@ -18,6 +18,7 @@ import io.chipbet.platform.event.DomainEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -27,6 +28,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Builds contract-shaped events and produces them with a plain Kafka producer, as the services would. */
@@ -66,25 +68,23 @@ public final class Events {
         }
     }
 
-    /** Many records through one producer, flushed together: they reach the projection in few batches. */
+    /** Many records through one producer, sent together: they reach the projection in few batches. */
     public static void sendAll(String topic, List<Map.Entry<String, String>> records) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 50), new StringSerializer(), new StringSerializer())) {
-            records.forEach(record -> producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())));
-            producer.flush();
+            List<Future<RecordMetadata>> sent = records.stream()
+                    .map(record -> producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue()))).toList();
+            for (Future<RecordMetadata> acknowledged : sent) {
+                acknowledged.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not produce to " + topic, e);
         }
     }
 
     public static void send(String topic, String key, String value) {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not produce to " + topic, e);
-        }
+        sendAll(topic, List.of(Map.entry(key, value)));
     }
 }

@@ -8,7 +8,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -55,7 +54,7 @@ public class EventIngestor {
         List<IncomingEvent> events = new ArrayList<>();
         Uni<Void> deadLettered = Uni.createFrom().voidItem();
         for (KafkaRecord<String, ParsedRecord> record : batch.getRecords()) {
-            if (!fence.admits(record.getTopic(), record.getPartition(), offset(record))) {
+            if (!fence.admits(record)) {
                 continue; // fetched before a rebuild's seek: the replay brings it again
             }
             String poison = poisonIn(record);
@@ -74,10 +73,6 @@ public class EventIngestor {
                 // The database or the broker is away: keep trying, never skip a batch.
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
-    }
-
-    private static long offset(KafkaRecord<String, ParsedRecord> record) {
-        return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
     }
 
     /** Why a record cannot be applied, or null if it can. */

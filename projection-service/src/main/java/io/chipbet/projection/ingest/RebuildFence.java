@@ -1,5 +1,7 @@
 package io.chipbet.projection.ingest;
 
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.TopicPartition;
 
@@ -32,15 +34,16 @@ public class RebuildFence {
     }
 
     /** Whether a record belongs to the replay (or no rebuild is under way). */
-    public boolean admits(String topic, int partition, long offset) {
+    public boolean admits(KafkaRecord<?, ?> record) {
         if (awaiting.isEmpty()) {
-            return true;
+            return true; // no rebuild under way: the usual case, decided without a look at the record
         }
-        TopicPartition key = new TopicPartition(topic, partition);
+        TopicPartition key = new TopicPartition(record.getTopic(), record.getPartition());
         Long beginning = awaiting.get(key);
         if (beginning == null) {
             return true;
         }
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
         if (offset == beginning) {
             awaiting.remove(key);
             return true;

@@ -3,6 +3,7 @@ package io.chipbet.projection.model;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,11 +26,11 @@ public final class Assumptions {
         all.add(Assumption.ours("capacityTargetWafersPerMonth", Model.capacityTarget(config), "wafers per month"));
         all.add(Assumption.ours("nodeClasses", config.nodeClasses(), "node classes in scope"));
         for (CommitmentStatus status : CommitmentStatus.values()) {
-            all.add(Assumption.ours("statusWeight." + status, config.statusWeight().getOrDefault(status, 0.0),
+            all.add(Assumption.ours("statusWeight." + status, config.statusWeight().getOrDefault(status, BigDecimal.ZERO),
                     "share of the undisbursed amount"));
         }
         for (Purpose purpose : Purpose.values()) {
-            all.add(Assumption.ours("purposeWeight." + purpose, config.purposeWeight().getOrDefault(purpose, 0.0),
+            all.add(Assumption.ours("purposeWeight." + purpose, config.purposeWeight().getOrDefault(purpose, BigDecimal.ZERO),
                     "share that builds fabs"));
         }
         all.add(Assumption.ours("constructionOverlap", config.constructionOverlap(),

@@ -14,10 +14,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -26,9 +24,6 @@ import java.util.stream.Stream;
  * Pure functions of the inputs and the configuration.
  */
 public final class Model {
-
-    /** Weights as exact decimals (0.05, not the double nearest it), converted once. */
-    private static final Map<Double, BigDecimal> WEIGHTS = new ConcurrentHashMap<>();
 
     private Model() {
     }
@@ -92,16 +87,12 @@ public final class Model {
         BigDecimal disbursed = commitment.disbursedUsd();
         BigDecimal outstanding = commitment.amountUsd().subtract(disbursed);
         CommitmentStatus outstandingAs = commitment.status() == CommitmentStatus.DISBURSED ? CommitmentStatus.COMMITTED : commitment.status();
-        return weight(config.purposeWeight().get(commitment.purpose()))
-                .multiply(disbursed.add(outstanding.multiply(weight(config.statusWeight().get(outstandingAs)))));
+        return config.purposeWeight().getOrDefault(commitment.purpose(), BigDecimal.ZERO)
+                .multiply(disbursed.add(outstanding.multiply(config.statusWeight().getOrDefault(outstandingAs, BigDecimal.ZERO))));
     }
 
     static BigDecimal capitalAvailable(ModelConfig config, Collection<CommitmentState> commitments) {
         return commitments.stream().map(commitment -> weightedCapital(config, commitment)).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    private static BigDecimal weight(Double weight) {
-        return weight == null ? BigDecimal.ZERO : WEIGHTS.computeIfAbsent(weight, BigDecimal::valueOf);
     }
 
     // ---- capacity -----------------------------------------------------------------------------

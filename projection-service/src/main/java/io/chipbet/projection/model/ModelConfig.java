@@ -28,11 +28,11 @@ public interface ModelConfig {
 
     Set<NodeClass> nodeClasses();
 
-    /** How much of a commitment's undisbursed amount counts, by status. Disbursed money counts in full. */
-    Map<CommitmentStatus, Double> statusWeight();
+    /** How much of a commitment's undisbursed amount counts, by status. Disbursed money counts in full. Exact decimals. */
+    Map<CommitmentStatus, BigDecimal> statusWeight();
 
     /** How much of a commitment builds fabs, by purpose. */
-    Map<Purpose, Double> purposeWeight();
+    Map<Purpose, BigDecimal> purposeWeight();
 
     /** Share of the capacity target's construction peak workforce needed at the horizon. */
     double constructionOverlap();

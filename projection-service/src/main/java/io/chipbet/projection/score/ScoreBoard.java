@@ -44,7 +44,6 @@ public class ScoreBoard {
     private final AtomicReference<InputsView> currentInputs = new AtomicReference<>();
     private final ServedJson assumptionsJson;
     private final ObjectMapper json;
-    private long shown;
     private final BroadcastProcessor<Feasibility> changes = BroadcastProcessor.create();
     private final AtomicLong processed = new AtomicLong();
 
@@ -52,7 +51,7 @@ public class ScoreBoard {
         this.config = config;
         this.json = json;
         this.assumptions = List.copyOf(Assumptions.of(config));
-        this.assumptionsJson = ServedJson.of(json, assumptions, 1);
+        this.assumptionsJson = ServedJson.of(json, assumptions);
         this.store = store;
         this.parser = parser;
         this.outbox = outbox;
@@ -106,9 +105,9 @@ public class ScoreBoard {
     }
 
     /**
-     * Applies a batch, after forgetting everything when a rebuild starts with it: events not newer than what is held are no-ops; a point is recorded for each
-     * event that moves the score, and the batch publishes one score change, whose cause is the event
-     * that moved it most.
+     * Applies a batch, after forgetting everything when a rebuild starts with it. Events not newer
+     * than what is held are no-ops; a point is recorded for each event that moves the score, and the
+     * batch publishes one score change, whose cause is the event that moved it most.
      */
     public Uni<Void> apply(List<IncomingEvent> batch, boolean resetFirst) {
         // Deferred: a retry after a failed commit starts again from the restored (or reset) state.
@@ -159,7 +158,7 @@ public class ScoreBoard {
     }
 
     private void show(Feasibility feasibility) {
-        currentJson.set(ServedJson.of(json, feasibility, ++shown));
+        currentJson.set(ServedJson.of(json, feasibility));
         current.set(feasibility);
         currentInputs.set(Snapshots.inputs(config, state.inputs()));
     }

@@ -62,8 +62,8 @@ class IngestBenchmark {
             awaitProcessedAtLeast(before + total, Duration.ofMinutes(5));
             ingest.add(total / seconds(start));
         }
-        double rawMedian = median(raw);
-        double ingestMedian = median(ingest);
+        double rawMedian = Figures.median(raw);
+        double ingestMedian = Figures.median(ingest);
         System.out.printf(Locale.ROOT, "%nINGEST BENCHMARK  %d records (%d aggregates), %d rounds on %d cores%n",
                 total, aggregates, rounds, Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  plain consumer   median %,10.0f records/s   %s%n", rawMedian, raw);
@@ -121,13 +121,7 @@ class IngestBenchmark {
     }
 
     private void awaitProcessedAtLeast(long count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (board.processed() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Processed " + board.processed() + " of " + count);
-            }
-            Thread.sleep(20);
-        }
+        Figures.await(() -> board.processed() >= count, timeout, () -> "processed " + board.processed() + " of " + count);
     }
 
     private static String bootstrap() {
@@ -136,11 +130,5 @@ class IngestBenchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

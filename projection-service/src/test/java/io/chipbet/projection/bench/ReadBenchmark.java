@@ -13,6 +13,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,14 +62,14 @@ class ReadBenchmark {
                 constant.add(wrk(base + "/assumptions", seconds, connections));
             }
         }
-        double constantRps = median(constant.stream().map(Result::requestsPerSecond).toList());
-        double scoreRps = median(score.stream().map(Result::requestsPerSecond).toList());
+        double constantRps = Figures.median(constant.stream().map(Result::requestsPerSecond).toList());
+        double scoreRps = Figures.median(score.stream().map(Result::requestsPerSecond).toList());
         System.out.printf(Locale.ROOT, "%nREAD BENCHMARK  wrk -t2 -c%s, %d rounds of %d s on %d cores%n", connections, rounds, seconds,
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  GET /assumptions (constant)  median %,9.0f req/s, p50 %.3f ms   %s%n", constantRps,
-                median(constant.stream().map(Result::medianMillis).toList()), constant);
+                Figures.median(constant.stream().map(Result::medianMillis).toList()), constant);
         System.out.printf(Locale.ROOT, "  GET /feasibility             median %,9.0f req/s, p50 %.3f ms   %s%n", scoreRps,
-                median(score.stream().map(Result::medianMillis).toList()), score);
+                Figures.median(score.stream().map(Result::medianMillis).toList()), score);
         System.out.printf(Locale.ROOT, "  ratio                        %.2f x the constant endpoint%n%n", scoreRps / constantRps);
     }
 
@@ -87,9 +88,8 @@ class ReadBenchmark {
         UUID pool = UUID.randomUUID();
         Events.send("chipbet.talent.pools.v1", pool.toString(), Events.envelope("TalentPoolRecorded", "talent-pool", pool, 1,
                 Events.pool(pool, 10, 20, 2028, 1)));
-        while (board.current().inputs().talentPools() < 1 || board.current().inputs().commitments() < 20) {
-            Thread.sleep(50);
-        }
+        Figures.await(() -> board.current().inputs().talentPools() >= 1 && board.current().inputs().commitments() >= 20,
+                Duration.ofSeconds(60), () -> "the score's inputs: " + board.current().inputs());
     }
 
     private static Result wrk(String url, int seconds, String connections) throws IOException, InterruptedException {
@@ -111,12 +111,6 @@ class ReadBenchmark {
             default -> latency;
         };
         return new Result(Double.parseDouble(rps.group(1)), millis);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private record Result(double requestsPerSecond, double medianMillis) {

@@ -31,14 +31,16 @@ class ModelTest {
         public BigDecimal fabCostUsd() { return new BigDecimal("28000000000"); }
         public long fabCapacityWafersPerMonth() { return 50_000; }
         public Set<NodeClass> nodeClasses() { return Set.of(NodeClass.LEADING_EDGE); }
-        public Map<CommitmentStatus, Double> statusWeight() {
-            Map<CommitmentStatus, Double> weights = new EnumMap<>(CommitmentStatus.class);
-            weights.putAll(Map.of(CommitmentStatus.RUMORED, 0.05, CommitmentStatus.DISCUSSED, 0.1, CommitmentStatus.PLEDGED, 0.4,
-                    CommitmentStatus.COMMITTED, 0.7, CommitmentStatus.DISBURSED, 1.0, CommitmentStatus.WITHDRAWN, 0.0));
+        public Map<CommitmentStatus, BigDecimal> statusWeight() {
+            Map<CommitmentStatus, BigDecimal> weights = new EnumMap<>(CommitmentStatus.class);
+            weights.putAll(Map.of(CommitmentStatus.RUMORED, new BigDecimal("0.05"), CommitmentStatus.DISCUSSED, new BigDecimal("0.1"),
+                    CommitmentStatus.PLEDGED, new BigDecimal("0.4"), CommitmentStatus.COMMITTED, new BigDecimal("0.7"),
+                    CommitmentStatus.DISBURSED, BigDecimal.ONE, CommitmentStatus.WITHDRAWN, BigDecimal.ZERO));
             return weights;
         }
-        public Map<Purpose, Double> purposeWeight() {
-            return Map.of(Purpose.FABS, 1.0, Purpose.GENERAL_AI_INFRASTRUCTURE, 0.25, Purpose.DATA_CENTERS, 0.0);
+        public Map<Purpose, BigDecimal> purposeWeight() {
+            return Map.of(Purpose.FABS, BigDecimal.ONE, Purpose.GENERAL_AI_INFRASTRUCTURE, new BigDecimal("0.25"),
+                    Purpose.DATA_CENTERS, BigDecimal.ZERO);
         }
         public double constructionOverlap() { return 0.2; }
     };
