@@ -12,6 +12,7 @@ import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.InvestorKind;
 import io.chipbet.platform.contract.funding.InvestorRef;
 import io.chipbet.platform.contract.funding.Purpose;
+import io.chipbet.platform.contract.talent.ShortfallEstimateState;
 import io.chipbet.platform.contract.talent.TalentPoolState;
 import io.chipbet.platform.contract.talent.TalentRole;
 import io.chipbet.platform.event.DomainEvent;
@@ -58,6 +59,21 @@ public final class Events {
     public static TalentPoolState pool(UUID id, long headcount, long pipeline, int asOfYear, long version) {
         return new TalentPoolState(id, "US", TalentRole.ENGINEER, asOfYear, headcount, pipeline, BigDecimal.ZERO, SOURCES,
                 version, Instant.now(), Instant.now());
+    }
+
+    /** An envelope with its JSON changed, e.g. a field of {@code data} nulled: a record that breaks the contract. */
+    public static String mutated(String envelope, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(envelope);
+            change.accept(tree);
+            return JSON.writeValueAsString(tree);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ShortfallEstimateState estimate(UUID id, String region, long shortfall, long version) {
+        return new ShortfallEstimateState(id, region, null, 2030, shortfall, null, SOURCES.get(0), version, Instant.now());
     }
 
     public static String envelope(String type, String aggregateType, UUID id, long version, Object state) {

@@ -50,29 +50,41 @@ public class EventIngestor {
 
     @Incoming("domain-events")
     public Uni<Void> consume(KafkaRecordBatch<String, ParsedRecord> batch) {
-        boolean reset = fence.takeReset();
-        List<IncomingEvent> events = new ArrayList<>();
-        Uni<Void> deadLettered = Uni.createFrom().voidItem();
-        for (KafkaRecord<String, ParsedRecord> record : batch.getRecords()) {
-            if (!fence.admits(record)) {
-                continue; // fetched before a rebuild's seek: the replay brings it again
+        return Uni.createFrom().deferred(() -> {
+            boolean reset = fence.takeReset();
+            List<IncomingEvent> events = new ArrayList<>();
+            List<Uni<Void>> deadLettered = new ArrayList<>();
+            for (KafkaRecord<String, ParsedRecord> record : batch.getRecords()) {
+                if (!fence.admits(record)) {
+                    continue; // fetched before a rebuild's seek: the replay brings it again
+                }
+                String poison = poisonIn(record);
+                if (poison == null) {
+                    events.add(record.getPayload().event());
+                } else {
+                    poisoned.increment();
+                    deadLettered.add(deadLetters.send(record, poison));
+                }
             }
-            String poison = poisonIn(record);
-            if (poison == null) {
-                events.add(record.getPayload().event());
-            } else {
-                poisoned.increment();
-                deadLettered = deadLettered.chain(() -> deadLetters.send(record, poison));
-            }
+            applied.increment(events.size());
+            // The database or the broker is away: keep trying, never skip a batch. Each step retries
+            // on its own, so a retried apply does not send its dead letters again.
+            return Uni.createFrom().completionStage(restored)
+                    .chain(() -> untilDone(Uni.join().all(deadLettered).andFailFast().replaceWithVoid(), deadLettered.isEmpty()))
+                    .chain(() -> untilDone(board.apply(events, reset), false))
+                    .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+        });
+    }
+
+    /**
+     * Retries until it succeeds. A batch is acknowledged only once it is saved, and never given up:
+     * a nack would commit its offsets under some failure strategies, and its facts would be lost.
+     */
+    private static Uni<Void> untilDone(Uni<Void> step, boolean nothingToDo) {
+        if (nothingToDo) {
+            return Uni.createFrom().voidItem();
         }
-        applied.increment(events.size());
-        Uni<Void> poisonHandled = deadLettered;
-        return Uni.createFrom().completionStage(restored)
-                .chain(() -> poisonHandled)
-                .chain(() -> board.apply(events, reset))
-                // The database or the broker is away: keep trying, never skip a batch.
-                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+        return step.onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely();
     }
 
     /** Why a record cannot be applied, or null if it can. */

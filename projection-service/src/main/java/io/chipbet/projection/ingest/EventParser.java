@@ -12,15 +12,24 @@ import io.chipbet.platform.contract.talent.ShortfallEstimateState;
 import io.chipbet.platform.contract.talent.TalentPoolState;
 import io.chipbet.platform.contract.talent.TalentTopics;
 import io.chipbet.platform.contract.talent.TrainingProgramState;
+import io.chipbet.platform.contract.common.AggregateSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Turns a record into an {@link IncomingEvent}, or says why it cannot: such a record is poison.
+ * A record is checked against its contract here, at the edge: its data must satisfy the contract
+ * state's constraints (required fields, ranges), and carry the envelope's aggregate id and version.
+ * A well-formed record that breaks the contract is poison too, so the model never sees it.
  * One streaming pass: when the envelope names its aggregate type before its data (as chipbet's
  * services write it), the data is read straight into its contract state, with no tree in between.
  */
@@ -28,7 +37,7 @@ import java.util.UUID;
 public class EventParser {
 
     /** The aggregate types the projection understands, and the contract state each carries. */
-    static final Map<String, Class<?>> STATES = Map.of(
+    static final Map<String, Class<? extends AggregateSnapshot>> STATES = Map.of(
             FundingTopics.AGGREGATE, CommitmentState.class,
             FabTopics.AGGREGATE, FabState.class,
             TalentTopics.POOL, TalentPoolState.class,
@@ -36,9 +45,11 @@ public class EventParser {
             TalentTopics.ESTIMATE, ShortfallEstimateState.class);
 
     private final ObjectMapper json;
+    private final Validator validator;
 
-    public EventParser(ObjectMapper json) {
+    public EventParser(ObjectMapper json, Validator validator) {
         this.json = json;
+        this.validator = validator;
     }
 
     /** Thrown for a record that no retry can fix. */
@@ -66,6 +77,7 @@ public class EventParser {
                 throw new Poison("aggregateVersion must be at least 1", null);
             }
             Object state = envelope.state != null ? envelope.state : json.treeToValue(required(envelope.dataTree, "data"), stateType);
+            checkContract(state, aggregateId, version);
             return new IncomingEvent(UUID.fromString(required(envelope.eventId, "eventId")), required(envelope.type, "type"),
                     aggregateType, aggregateId, version, Instant.parse(required(envelope.occurredAt, "occurredAt")), state,
                     new String(value, StandardCharsets.UTF_8));
@@ -73,6 +85,24 @@ public class EventParser {
             throw poison;
         } catch (Exception e) {
             throw new Poison("unreadable event: " + e.getMessage(), e);
+        }
+    }
+
+    /** The data satisfies its contract, and is the state of the aggregate (and version) the envelope names. */
+    private void checkContract(Object state, UUID aggregateId, long version) throws Poison {
+        Set<ConstraintViolation<Object>> violations = validator.validate(state);
+        if (!violations.isEmpty()) {
+            throw new Poison("data breaks the contract: " + violations.stream()
+                    .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                    .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                    .collect(Collectors.joining(", ")), null);
+        }
+        AggregateSnapshot snapshot = (AggregateSnapshot) state;
+        if (!aggregateId.equals(snapshot.id())) {
+            throw new Poison("data.id " + snapshot.id() + " is not the aggregateId " + aggregateId, null);
+        }
+        if (snapshot.version() != version) {
+            throw new Poison("data.version " + snapshot.version() + " is not the aggregateVersion " + version, null);
         }
     }
 

@@ -3,6 +3,7 @@ package io.chipbet.projection.score;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chipbet.platform.contract.score.ScoreTopics;
 import io.chipbet.platform.event.DomainEvent;
+import io.chipbet.platform.fault.FailPoints;
 import io.chipbet.platform.outbox.Outbox;
 import io.chipbet.projection.ingest.AggregateState;
 import io.chipbet.projection.ingest.AggregateStore;
@@ -27,6 +28,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * Applies batches to the projection and serves what they give. Only the ingest path writes, one
  * batch at a time: the states, the score points and the score change commit in one transaction.
  * Readers get immutable snapshots, swapped in after the commit.
+ *
+ * <p>Memory runs ahead of the database while a batch commits. When a commit fails (or its outcome
+ * is unknown), memory is no longer trusted: the next attempt first reloads the committed state, and
+ * is refused until that reload succeeds. Otherwise a retry would find the batch "already applied"
+ * in memory, write nothing, and the batch would be acknowledged without ever being saved.
  */
 @ApplicationScoped
 public class ScoreBoard {
@@ -46,6 +52,8 @@ public class ScoreBoard {
     private final ObjectMapper json;
     private final BroadcastProcessor<Feasibility> changes = BroadcastProcessor.create();
     private final AtomicLong processed = new AtomicLong();
+    /** False from a failed commit until the committed state is reloaded. Only the ingest path touches it. */
+    private volatile boolean memoryCommitted = true;
 
     public ScoreBoard(ModelConfig config, AggregateStore store, EventParser parser, Outbox outbox, ObjectMapper json) {
         this.config = config;
@@ -89,7 +97,8 @@ public class ScoreBoard {
 
     /** Reloads everything from the projection's own database: no topic is read again. */
     public Uni<Void> restore() {
-        return Panache.withSession(() -> store.all().chain(states -> ScoreVersion.of(config.planId()).map(last -> {
+        return Panache.withSession(() -> Uni.createFrom().voidItem().invoke(() -> FailPoints.hit(FailPoints.PROJECTION_RESTORE))
+                .chain(store::all).chain(states -> ScoreVersion.of(config.planId()).map(last -> {
             state.clear();
             for (AggregateState stored : states) {
                 try {
@@ -100,6 +109,7 @@ public class ScoreBoard {
             }
             show(last == null ? Snapshots.feasibility(config, assumptions, state.score(), null, 0, null, 0)
                     : Snapshots.feasibility(config, assumptions, state.score(), last.asOf, last.version, last.cause, last.changes));
+            memoryCommitted = true;
             return null;
         })));
     }
@@ -111,13 +121,18 @@ public class ScoreBoard {
      */
     public Uni<Void> apply(List<IncomingEvent> batch, boolean resetFirst) {
         // Deferred: a retry after a failed commit starts again from the restored (or reset) state.
-        return Uni.createFrom().deferred(() -> resetFirst ? reset().chain(() -> applyNow(batch)) : applyNow(batch));
+        return Uni.createFrom().deferred(() -> {
+            Uni<Void> committedState = memoryCommitted ? Uni.createFrom().voidItem() : restore();
+            return committedState.chain(() -> resetFirst ? reset().chain(() -> applyNow(batch)) : applyNow(batch));
+        });
     }
 
     private Uni<Void> applyNow(List<IncomingEvent> batch) {
         Feasibility before = current.get();
+        memoryCommitted = false; // memory changes now; it is trusted again once the commit succeeds
         ProjectionState.Applied applied = state.apply(batch);
         if (applied.latest().isEmpty()) {
+            memoryCommitted = true; // nothing was newer than what is held: memory did not change
             processed.addAndGet(batch.size());
             return Uni.createFrom().voidItem();
         }
@@ -128,18 +143,18 @@ public class ScoreBoard {
                 Attribution.largest(applied.points()).description, applied.points().size());
         return Panache.withTransaction(() -> store.upsert(applied.latest())
                         .chain(() -> ScorePoints.insertAll(applied.points()))
-                        .chain(() -> applied.points().isEmpty() ? Uni.createFrom().voidItem() : publish(after)))
+                        .chain(() -> applied.points().isEmpty() ? Uni.createFrom().voidItem() : publish(after))
+                        .invoke(() -> FailPoints.hit(FailPoints.PROJECTION_COMMIT)))
                 .invoke(() -> {
+                    memoryCommitted = true;
                     processed.addAndGet(batch.size());
                     show(after);
                     if (!applied.points().isEmpty()) {
                         changes.onNext(after);
                     }
                 })
-                .onFailure().call(failure -> {
-                    LOG.warnf("Batch not applied (%s); reloading the last committed state", failure.getMessage());
-                    return restore();
-                });
+                .onFailure().invoke(failure ->
+                        LOG.warnf("Batch not applied (%s); the committed state is reloaded before it is tried again", failure.getMessage()));
     }
 
     /** Forgets states and points, but not the score's version: it keeps growing across rebuilds. */

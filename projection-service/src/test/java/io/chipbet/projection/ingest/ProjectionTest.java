@@ -3,6 +3,7 @@ package io.chipbet.projection.ingest;
 import io.chipbet.platform.contract.fab.FabStatus;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
+import io.chipbet.platform.fault.FailPoints;
 import io.chipbet.platform.testing.EventSchemas;
 import io.chipbet.platform.testing.EventTopic;
 import io.chipbet.projection.Events;
@@ -162,7 +163,8 @@ class ProjectionTest {
         EventTopic deadLetters = new EventTopic(DeadLetters.TOPIC);
         asEditor().post("/api/v1/admin/rebuild").then().statusCode(202);
         // Proof that the topics were read again from offset 0: the two poison records come back to the dead-letter topic.
-        assertEquals(4, deadLetters.await(record -> true, 4, Duration.ofSeconds(30)).size());
+        Predicate<ConsumerRecord<String, String>> poisonOfTest3 = record -> "k1".equals(record.key()) || "k2".equals(record.key());
+        assertEquals(4, deadLetters.await(poisonOfTest3, 4, Duration.ofSeconds(30)).size());
         deadLetters.close();
         JsonPath rebuilt = awaitScore(json -> json.getInt("inputs.fabs") == before.getInt("inputs.fabs")
                 && json.getInt("inputs.talentPools") == before.getInt("inputs.talentPools")
@@ -273,6 +275,81 @@ class ProjectionTest {
             sleep(100);
         }
         assertEquals((long) aggregates * versions, points, "a point for every version, none skipped as stale");
+    }
+
+    @Test
+    @Order(9)
+    void aBatchWhoseCommitFailsIsSavedBeforeItIsAcknowledged() throws Throwable {
+        int fabsBefore = anyone().get("/api/v1/feasibility").then().extract().jsonPath().getInt("inputs.fabs");
+        // The commit fails, and so does the reload of the committed state after it.
+        FailPoints.arm(FailPoints.PROJECTION_COMMIT, 1);
+        FailPoints.arm(FailPoints.PROJECTION_RESTORE, 1);
+        try {
+            UUID id = UUID.randomUUID();
+            send(FABS, id.toString(), envelope("FabAnnounced", "fab", id, 1,
+                    fab(id, "Fab after a failed commit", FabStatus.ANNOUNCED, 100, null, LocalDate.of(2029, 1, 1), null, 1)));
+            awaitScore(json -> json.getInt("inputs.fabs") == fabsBefore + 1);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && storedVersion(id) == null) {
+                sleep(100);
+            }
+            assertEquals(1L, storedVersion(id), "the event is in the projection's database, not only in memory");
+            assertEquals(0, FailPoints.remaining(FailPoints.PROJECTION_COMMIT), "the commit did fail once");
+            assertEquals(0, FailPoints.remaining(FailPoints.PROJECTION_RESTORE), "the reload did fail once");
+        } finally {
+            FailPoints.disarmAll();
+        }
+        VertxContextSupport.subscribeAndAwait(board::restore);
+        assertEquals(fabsBefore + 1, anyone().get("/api/v1/feasibility").then().extract().jsonPath().getInt("inputs.fabs"),
+                "what a restart would restore");
+    }
+
+    @Test
+    @Order(10)
+    void wellFormedRecordsThatBreakTheContractAreDeadLetteredAndLaterOnesApplied() {
+        JsonPath before = anyone().get("/api/v1/feasibility").then().extract().jsonPath();
+        UUID noOperator = UUID.randomUUID();
+        UUID noAmount = UUID.randomUUID();
+        UUID phantom = UUID.randomUUID();
+        UUID noRegion = UUID.randomUUID();
+        UUID valid = UUID.randomUUID();
+        try (EventTopic deadLetters = new EventTopic(DeadLetters.TOPIC)) {
+            send(FABS, noOperator.toString(), Events.mutated(envelope("FabAnnounced", "fab", noOperator, 1,
+                    fab(noOperator, "No operator", FabStatus.ANNOUNCED, 100, null, LocalDate.of(2029, 1, 1), null, 1)),
+                    tree -> ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("data")).putNull("operator")));
+            send(FUNDING, noAmount.toString(), Events.mutated(envelope("CommitmentRecorded", "commitment", noAmount, 1,
+                    commitment(noAmount, "No amount", "5", Purpose.FABS, CommitmentStatus.COMMITTED, "0", 1)),
+                    tree -> ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("data")).putNull("amountUsd")));
+            // data.id names another aggregate than the envelope and the key: a phantom if applied.
+            send(FABS, phantom.toString(), envelope("FabAnnounced", "fab", phantom, 1,
+                    fab(UUID.randomUUID(), "Phantom", FabStatus.ANNOUNCED, 100, null, LocalDate.of(2029, 1, 1), null, 1)));
+            send(TALENT, noRegion.toString(), envelope("ShortfallEstimatePublished", "shortfall-estimate", noRegion, 1,
+                    Events.estimate(noRegion, null, 1000, 1)));
+            send(FABS, valid.toString(), envelope("FabAnnounced", "fab", valid, 1,
+                    fab(valid, "Valid after the poison", FabStatus.ANNOUNCED, 100, null, LocalDate.of(2029, 1, 1), null, 1)));
+
+            Map<String, String> reasons = new java.util.HashMap<>();
+            deadLetters.await(record -> java.util.Set.of(noOperator, noAmount, phantom, noRegion).stream().anyMatch(id -> id.toString().equals(record.key())),
+                    4, Duration.ofSeconds(30)).forEach(record -> reasons.put(record.key(),
+                    new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)));
+            assertEquals(4, reasons.size(), reasons::toString);
+            assertTrue(reasons.get(noOperator.toString()).contains("operator"), reasons::toString);
+            assertTrue(reasons.get(noAmount.toString()).contains("amountUsd"), reasons::toString);
+            assertTrue(reasons.get(phantom.toString()).contains("is not the aggregateId"), reasons::toString);
+            assertTrue(reasons.get(noRegion.toString()).contains("region"), reasons::toString);
+        }
+        JsonPath after = awaitScore(json -> json.getInt("inputs.fabs") == before.getInt("inputs.fabs") + 1);
+        assertEquals(before.getInt("inputs.commitments"), after.getInt("inputs.commitments"));
+        assertEquals(before.getInt("inputs.shortfallEstimates"), after.getInt("inputs.shortfallEstimates"));
+        assertEquals(1L, storedVersion(valid));
+        anyone().get("/q/health/live").then().statusCode(200);
+        anyone().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private Long storedVersion(UUID aggregateId) {
+        var rows = database.preparedQuery("select version from aggregate_state where aggregate_id = $1")
+                .execute(Tuple.of(aggregateId)).await().atMost(Duration.ofSeconds(10));
+        return rows.size() == 0 ? null : rows.iterator().next().getLong(0);
     }
 
     private long pointsFor(List<UUID> aggregateIds) {

@@ -1,6 +1,13 @@
 package io.chipbet.platform.contract.fab;
 
+import io.chipbet.platform.contract.common.AggregateSnapshot;
 import io.chipbet.platform.contract.common.SourceRef;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.Valid;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -12,29 +19,29 @@ import java.util.UUID;
 /** The full state of a fab project: the REST representation and the {@code data} of every event on {@link FabTopics#PROJECTS}. */
 @Schema(name = "Fab", description = "A fab project: what it will make, how much, and when")
 public record FabState(
-        UUID id,
-        @Schema(examples = "TSMC Arizona Fab 21 phase 1") String name,
-        @Schema(examples = "TSMC") String operator,
+        @NotNull UUID id,
+        @Schema(examples = "TSMC Arizona Fab 21 phase 1") @NotBlank String name,
+        @Schema(examples = "TSMC") @NotBlank String operator,
         @Schema(examples = "Phoenix, Arizona") String site,
-        @Schema(examples = "US") String country,
-        @Schema(description = "Region code, as talent-service uses them", examples = "US") String region,
-        NodeClass nodeClass,
+        @Schema(examples = "US") @NotBlank String country,
+        @Schema(description = "Region code, as talent-service uses them", examples = "US") @NotBlank String region,
+        @NotNull NodeClass nodeClass,
         @Schema(examples = "N4") String processLabel,
-        BigDecimal capexUsd,
-        Integer capacityWafersPerMonth,
-        Integer operationsHeadcount,
-        Integer constructionPeakHeadcount,
-        FabStatus status,
+        @PositiveOrZero BigDecimal capexUsd,
+        @PositiveOrZero Integer capacityWafersPerMonth,
+        @PositiveOrZero Integer operationsHeadcount,
+        @PositiveOrZero Integer constructionPeakHeadcount,
+        @NotNull FabStatus status,
         @Schema(description = "The stage a paused fab will resume from") FabStatus pausedFrom,
-        LocalDate announcedOn,
+        @NotNull LocalDate announcedOn,
         LocalDate constructionStartOn,
         @Schema(description = "The first promised production date; fixed once set") LocalDate originalProductionDate,
         @Schema(description = "The production date as planned now") LocalDate plannedProductionDate,
         LocalDate actualProductionDate,
         @Schema(description = "Derived: whole months from the original date to the actual date, or else the planned date")
         Integer slipMonths,
-        List<SourceRef> sources,
-        long version,
-        Instant createdAt,
-        Instant updatedAt) {
+        @NotEmpty List<@Valid @NotNull SourceRef> sources,
+        @Positive long version,
+        @NotNull Instant createdAt,
+        @NotNull Instant updatedAt) implements AggregateSnapshot {
 }

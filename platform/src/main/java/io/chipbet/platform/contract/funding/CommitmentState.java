@@ -1,6 +1,12 @@
 package io.chipbet.platform.contract.funding;
 
+import io.chipbet.platform.contract.common.AggregateSnapshot;
 import io.chipbet.platform.contract.common.SourceRef;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.Valid;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -15,18 +21,18 @@ import java.util.UUID;
  */
 @Schema(name = "Commitment", description = "A capital commitment with its investor and status")
 public record CommitmentState(
-        UUID id,
-        InvestorRef investor,
-        @Schema(description = "Amount in US dollars", examples = "7000000000000") BigDecimal amountUsd,
+        @NotNull UUID id,
+        @NotNull @Valid InvestorRef investor,
+        @Schema(description = "Amount in US dollars", examples = "7000000000000") @NotNull @PositiveOrZero BigDecimal amountUsd,
         @Schema(description = "The amount as originally reported, in reportedCurrency") BigDecimal reportedAmount,
         @Schema(description = "ISO 4217 code of reportedAmount", examples = "AED") String reportedCurrency,
-        Purpose purpose,
-        CommitmentStatus status,
-        @Schema(description = "Paid out so far; never more than amountUsd") BigDecimal disbursedUsd,
-        LocalDate announcedOn,
-        List<SourceRef> sources,
+        @NotNull Purpose purpose,
+        @NotNull CommitmentStatus status,
+        @Schema(description = "Paid out so far; never more than amountUsd") @NotNull @PositiveOrZero BigDecimal disbursedUsd,
+        @NotNull LocalDate announcedOn,
+        @NotEmpty List<@Valid @NotNull SourceRef> sources,
         String notes,
-        @Schema(description = "Increases by one with every change; the ETag") long version,
-        Instant createdAt,
-        Instant updatedAt) {
+        @Schema(description = "Increases by one with every change; the ETag") @Positive long version,
+        @NotNull Instant createdAt,
+        @NotNull Instant updatedAt) implements AggregateSnapshot {
 }
