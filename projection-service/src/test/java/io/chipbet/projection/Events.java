@@ -46,7 +46,7 @@ public final class Events {
                                              String disbursed, long version) {
         return new CommitmentState(id, new InvestorRef(UUID.randomUUID(), investor, InvestorKind.CORPORATE, "JP"),
                 new BigDecimal(amount), null, null, purpose, status, new BigDecimal(disbursed), LocalDate.of(2024, 1, 1),
-                SOURCES, null, version, Instant.now(), Instant.now());
+                SOURCES, null, List.of(), version, Instant.now(), Instant.now());
     }
 
     public static FabState fab(UUID id, String name, FabStatus status, int capacity, Integer operations, LocalDate planned,
@@ -72,8 +72,8 @@ public final class Events {
         }
     }
 
-    public static ShortfallEstimateState estimate(UUID id, String region, long shortfall, long version) {
-        return new ShortfallEstimateState(id, region, null, 2030, shortfall, null, SOURCES.get(0), version, Instant.now());
+    public static ShortfallEstimateState estimate(UUID id, String region, long shortfall, Long demand, long version) {
+        return new ShortfallEstimateState(id, region, null, 2030, shortfall, demand, SOURCES.get(0), version, Instant.now());
     }
 
     public static String envelope(String type, String aggregateType, UUID id, long version, Object state) {

@@ -3,6 +3,7 @@ package io.chipbet.funding.commitment;
 import io.chipbet.funding.investor.Investor;
 import io.chipbet.platform.contract.common.SourceListConverter;
 import io.chipbet.platform.contract.common.SourceRef;
+import io.chipbet.platform.contract.common.UuidListConverter;
 import io.chipbet.platform.contract.funding.CommitmentState;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
@@ -73,6 +74,11 @@ public class Commitment {
     @Column(columnDefinition = "text")
     public String notes;
 
+    /** The tracked fabs this money pays for; empty when it is not tied to any. */
+    @Convert(converter = UuidListConverter.class)
+    @Column(name = "funded_fab_ids", nullable = false, columnDefinition = "text")
+    public List<UUID> fundedFabIds = new ArrayList<>();
+
     @Column(nullable = false)
     public long version;
 
@@ -84,6 +90,6 @@ public class Commitment {
 
     public CommitmentState toState() {
         return new CommitmentState(id, investor.toRef(), amountUsd, reportedAmount, reportedCurrency, purpose, status,
-                disbursedUsd, announcedOn, List.copyOf(sources), notes, version, createdAt, updatedAt);
+                disbursedUsd, announcedOn, List.copyOf(sources), notes, List.copyOf(fundedFabIds), version, createdAt, updatedAt);
     }
 }

@@ -70,6 +70,7 @@ public class CommitmentService {
             commitment.announcedOn = request.announcedOn();
             commitment.sources = new ArrayList<>(request.sources());
             commitment.notes = request.notes();
+            commitment.fundedFabIds = request.fundedFabIds() == null ? new ArrayList<>() : new ArrayList<>(request.fundedFabIds());
             commitment.version = 1;
             commitment.createdAt = now;
             commitment.updatedAt = now;

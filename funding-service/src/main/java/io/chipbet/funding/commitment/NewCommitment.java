@@ -32,5 +32,7 @@ public record NewCommitment(
         @Schema(description = "Only with status DISBURSED") @PositiveOrZero @Digits(integer = 20, fraction = 2) BigDecimal disbursedUsd,
         @Schema(examples = "2024-02-08") @NotNull @PastOrPresent LocalDate announcedOn,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull SourceRef> sources,
-        @Size(max = 10000) String notes) {
+        @Size(max = 10000) String notes,
+        @Schema(description = "The tracked fabs (fab-service ids) this money pays for, if it is tied to any")
+        @Size(max = 20) List<@NotNull UUID> fundedFabIds) {
 }

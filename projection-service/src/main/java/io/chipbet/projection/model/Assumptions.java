@@ -1,40 +1,69 @@
 package io.chipbet.projection.model;
 
-import io.chipbet.platform.contract.funding.CommitmentStatus;
-import io.chipbet.platform.contract.funding.Purpose;
-
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** The model's configuration as the API shows it: each value with its source (../shared/reference). */
+/** Every assumption of a plan's evaluation, as configured, each with its source: what GET /api/v1/assumptions lists. */
 public final class Assumptions {
 
     private Assumptions() {
     }
 
-    public static List<Assumption> of(ModelConfig config) {
+    public static List<Assumption> of(ModelConfig config, PlanTerms terms) {
+        ModelConfig.Plan plan = config.plans().get(terms.key());
         List<Assumption> all = new ArrayList<>();
-        all.add(Assumption.sourced("capitalTargetUsd", config.capitalTargetUsd(), "USD",
-                "Sam Altman's $7 Trillion 'Moonshot' (WSJ The Journal podcast, Feb 14 2024): the reported high end",
-                "https://gimletmedia.com/shows/the-journal/llhevgdz/sam-altmans-7-trillion-moonshot"));
-        all.add(Assumption.ours("horizon", config.horizon(), "date"));
-        all.add(Assumption.sourced("fabCostUsd", config.fabCostUsd(), "USD per fab",
-                "2nm-capable fab cost (IBS estimate, 2023)", null));
-        all.add(Assumption.sourced("fabCapacityWafersPerMonth", config.fabCapacityWafersPerMonth(), "wafers per month per fab",
-                "TSMC 2nm capacity target, end-2025 (50,000 wpm)", null));
-        all.add(Assumption.ours("capacityTargetWafersPerMonth", Model.capacityTarget(config), "wafers per month"));
-        all.add(Assumption.ours("nodeClasses", config.nodeClasses(), "node classes in scope"));
-        for (CommitmentStatus status : CommitmentStatus.values()) {
-            all.add(Assumption.ours("statusWeight." + status, config.statusWeight().getOrDefault(status, BigDecimal.ZERO),
-                    "share of the undisbursed amount"));
-        }
-        for (Purpose purpose : Purpose.values()) {
-            all.add(Assumption.ours("purposeWeight." + purpose, config.purposeWeight().getOrDefault(purpose, BigDecimal.ZERO),
-                    "share that builds fabs"));
-        }
-        all.add(Assumption.ours("constructionOverlap", config.constructionOverlap(),
-                "share of the construction peak workforce needed at the horizon"));
+        figure(all, "plan.fabs", plan.fabs());
+        figure(all, "plan.nameplateWpm", plan.nameplateWpm());
+        figure(all, "plan.costPerFabUsd", plan.costPerFabUsd());
+        all.add(Assumption.of("plan.horizon", plan.horizon().toString(), "date", plan.horizonSource(), null));
+        ModelConfig.Baseline baseline = config.baseline();
+        all.add(Assumption.of("baseline.basis", baseline.basis().name(), "basis", baseline.basisSource(), null));
+        figure(all, "baseline.capacityStart (" + baseline.startYear() + ")", baseline.capacityStart());
+        figure(all, "baseline.capacityEnd (" + baseline.endYear() + ")", baseline.capacityEnd());
+        all.add(Assumption.of("fabs.nodeClasses", config.fabs().nodeClasses().stream().map(Enum::name).sorted().toList(),
+                "node classes", config.fabs().nodeClassesSource(), null));
+        uncertain(all, "fabs.rampMonths", config.fabs().rampMonths());
+        figure(all, "fabs.slipPriorMeanMonths", config.fabs().slipPriorMeanMonths());
+        figure(all, "fabs.slipPriorWeight", config.fabs().slipPriorWeight());
+        config.fabs().buildTimeRatio().forEach((region, ratio) -> figure(all, "fabs.buildTimeRatio." + region, ratio));
+        figure(all, "fabs.pausedRestartProbability", config.fabs().pausedRestartProbability());
+        figure(all, "fabs.pausedRestartDelayMonths", config.fabs().pausedRestartDelayMonths());
+        uncertain(all, "build.buildMonths", config.build().buildMonths());
+        uncertain(all, "build.surge", config.build().surge());
+        figure(all, "build.builders", config.build().builders());
+        config.capital().conversion().forEach((status, spread) -> uncertain(all, "capital.conversion." + status, spread));
+        config.capital().fabShare().forEach((purpose, spread) -> uncertain(all, "capital.fabShare." + purpose, spread));
+        all.add(Assumption.of("capital.excludedInvestorCountries", config.capital().excludedInvestorCountries().stream().sorted().toList(),
+                "ISO 3166 codes", config.capital().excludedInvestorCountriesSource(), null));
+        uncertain(all, "capital.costMultiple", config.capital().costMultiple());
+        uncertain(all, "talent.staffPerWpm", config.talent().staffPerWpm());
+        figure(all, "talent.matureStaffPerWpm", config.talent().matureStaffPerWpm());
+        all.add(Assumption.of("talent.scope", config.talent().scope(), "scope", Assumption.CHIPBET, null));
+        ModelConfig.Compute c = config.compute();
+        uncertain(all, "compute.goodDiesPerWafer", c.goodDiesPerWafer());
+        figure(all, "compute.flopPerSecond", c.flopPerSecond());
+        figure(all, "compute.utilization", c.utilization());
+        uncertain(all, "compute.runMonths", c.runMonths());
+        uncertain(all, "compute.actorShare", c.actorShare());
+        figure(all, "compute.wattsPerAccelerator", c.wattsPerAccelerator());
+        figure(all, "compute.packagingWpm (" + c.packagingYear() + ")", c.packagingWpm());
+        figure(all, "compute.packagingGrowthSourced (to " + c.packagingGrowthSourcedUntil() + ")", c.packagingGrowthSourced());
+        uncertain(all, "compute.packagingGrowthAfter", c.packagingGrowthAfter());
+        figure(all, "compute.referenceRunCostUsd (" + c.referenceRunYear() + ")", c.referenceRunCostUsd());
+        figure(all, "compute.frontierSpendGrowth", c.frontierSpendGrowth());
+        figure(all, "compute.fixedCapabilityCostDecline", c.fixedCapabilityCostDecline());
+        figure(all, "simulation.samples", config.simulation().samples());
+        figure(all, "simulation.seed", config.simulation().seed());
         return all;
+    }
+
+    private static void figure(List<Assumption> all, String name, ModelConfig.Figure figure) {
+        all.add(Assumption.of(name, figure.value(), figure.unit(), figure.sourceTitle(), figure.sourceUrl().orElse(null)));
+    }
+
+    private static void uncertain(List<Assumption> all, String name, ModelConfig.Uncertain uncertain) {
+        all.add(Assumption.of(name, Map.of("p10", uncertain.p10(), "p50", uncertain.p50(), "p90", uncertain.p90()),
+                uncertain.unit(), uncertain.sourceTitle(), uncertain.sourceUrl().orElse(null)));
     }
 }

@@ -6,8 +6,7 @@ import io.chipbet.platform.contract.talent.ShortfallEstimateState;
 import io.chipbet.platform.contract.talent.TalentPoolState;
 import io.chipbet.platform.contract.talent.TrainingProgramState;
 import io.chipbet.projection.ingest.IncomingEvent;
-import io.chipbet.projection.model.Coverage;
-import io.chipbet.projection.model.Score;
+import io.chipbet.projection.model.Point;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,94 +14,77 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-/** Which event moved the score, by how much, in words: "+0.80 capital: SoftBank Group commitment → DISBURSED". */
+/**
+ * Which event moved the answer, by how much, in words: "-12,000 wpm (-0.24 fabs' worth) deliverable:
+ * Samsung Taylor delayed (UNDER_CONSTRUCTION, production 2027-06-30)". Figures are the median-input
+ * path's, in wafers a month at the horizon.
+ */
 final class Attribution {
 
-    private static final double EPSILON = 1e-9;
-    private static final Pattern AGGREGATE_PREFIX = Pattern.compile("^(Commitment|Fab|TalentPool)");
+    private static final Pattern AGGREGATE_PREFIX = Pattern.compile("^(Commitment|Fab|TalentPool|TrainingProgram|ShortfallEstimate)");
     private static final Map<String, String> VERBS = new ConcurrentHashMap<>();
 
     private Attribution() {
     }
 
-    static boolean moved(Score before, Score after) {
-        return before == null || different(before.score(), after.score())
-                || different(before.capital().ratio(), after.capital().ratio())
-                || different(before.capacity().ratio(), after.capacity().ratio())
-                || different(before.talent().ratio(), after.talent().ratio());
-    }
-
-    static ScorePoint point(IncomingEvent event, Score before, Score after) {
+    static ScorePoint point(IncomingEvent event, Point before, Point after, double nameplateWpm) {
         ScorePoint point = new ScorePoint();
         point.at = event.occurredAt();
         point.eventId = event.eventId();
         point.eventType = event.type();
         point.aggregateType = event.aggregateType();
         point.aggregateId = event.aggregateId();
-        point.scoreBefore = before == null ? null : before.score();
-        point.scoreAfter = after.score();
-        point.scoreDelta = delta(point.scoreBefore, point.scoreAfter);
-        point.capitalDelta = 100 * delta(before == null ? null : before.capital().capped(), after.capital().capped());
-        point.capacityDelta = 100 * delta(before == null ? null : before.capacity().capped(), after.capacity().capped());
-        point.talentDelta = 100 * delta(before == null ? null : before.talent().capped(), after.talent().capped());
-        point.bindingConstraint = after.bindingConstraint();
-        point.description = describe(event, point, before, after);
+        point.deliverableBefore = before.deliverable();
+        point.deliverableAfter = after.deliverable();
+        point.deliverableDelta = after.deliverable() - before.deliverable();
+        point.fabsDelta = after.fabs() - before.fabs();
+        point.capitalDelta = after.capital() - before.capital();
+        point.talentDelta = after.talent() - before.talent();
+        point.bindingConstraint = after.binding().isEmpty() ? "none" : String.join("+", after.binding());
+        point.description = describe(event, point, nameplateWpm);
         return point;
     }
 
-    /** The point that moved the score most, or failing that a coverage most: the cause of a batch's change. */
+    /** The point that moved the deliverable capacity most, or failing that a supply most: the cause of a batch's change. */
     static ScorePoint largest(List<ScorePoint> points) {
-        return points.stream().max(Comparator.comparingDouble((ScorePoint point) -> Math.abs(point.scoreDelta))
-                .thenComparingDouble(Attribution::largestCoverageDelta)).orElseThrow();
+        return points.stream().max(Comparator.comparingDouble((ScorePoint point) -> Math.abs(point.deliverableDelta))
+                .thenComparingDouble(Attribution::largestSupplyDelta)).orElseThrow();
     }
 
-    private static double largestCoverageDelta(ScorePoint point) {
-        return Math.max(Math.abs(point.capitalDelta), Math.max(Math.abs(point.capacityDelta), Math.abs(point.talentDelta)));
+    private static double largestSupplyDelta(ScorePoint point) {
+        return Math.max(Math.abs(point.fabsDelta), Math.max(Math.abs(point.capitalDelta), Math.abs(point.talentDelta)));
     }
 
-    private static String describe(IncomingEvent event, ScorePoint point, Score before, Score after) {
-        String driver = driver(point, before, after);
-        double driverDelta = switch (driver) {
-            case "capital" -> point.capitalDelta;
-            case "capacity" -> point.capacityDelta;
-            default -> point.talentDelta;
-        };
-        return signed(driverDelta) + " " + driver + ": " + subject(event);
-    }
-
-    /**
-     * The coverage the event moved most: by its capped change; failing that (a coverage already past 1,
-     * or one judged for the first time) by its uncapped ratio, so the words name what really moved.
-     */
-    private static String driver(ScorePoint point, Score before, Score after) {
-        double[] capped = {Math.abs(point.capitalDelta), Math.abs(point.capacityDelta), Math.abs(point.talentDelta)};
-        Coverage[] was = before == null ? new Coverage[3] : new Coverage[] {before.capital(), before.capacity(), before.talent()};
-        Coverage[] is = {after.capital(), after.capacity(), after.talent()};
-        int most = 0;
-        double mostChange = -1;
-        for (int i = 0; i < 3; i++) {
-            Double ratioBefore = was[i] == null ? null : was[i].ratio();
-            double change = capped[i] > EPSILON ? 1 + capped[i] // a capped change outranks any uncapped one
-                    : different(ratioBefore, is[i].ratio()) ? Math.min(1, Math.abs(delta(ratioBefore, is[i].ratio())) + EPSILON) : 0;
-            if (change > mostChange) {
-                most = i;
-                mostChange = change;
+    private static String describe(IncomingEvent event, ScorePoint point, double nameplateWpm) {
+        String driver = "deliverable";
+        double delta = point.deliverableDelta;
+        if (Math.abs(delta) < 1e-6) {
+            double[] deltas = {point.fabsDelta, point.capitalDelta, point.talentDelta};
+            String[] names = {"fabs", "capital", "talent"};
+            int most = 0;
+            for (int i = 1; i < 3; i++) {
+                if (Math.abs(deltas[i]) > Math.abs(deltas[most])) {
+                    most = i;
+                }
             }
+            driver = names[most];
+            delta = deltas[most];
         }
-        return is[most].name();
+        return wpm(delta) + " (" + signed(delta / nameplateWpm, 2) + " fabs' worth) " + driver + ": " + subject(event);
     }
 
-    private static String subject(IncomingEvent event) {
+    static String subject(IncomingEvent event) {
         Object state = event.state();
         if (state instanceof CommitmentState c) {
             return c.investor().name() + " commitment " + verb(event.type()) + " (" + c.status() + ", " + c.purpose() + ")";
         }
         if (state instanceof FabState f) {
-            return f.name() + " " + verb(event.type()) + " (" + f.status() + ")";
+            String date = f.actualProductionDate() != null ? ", producing since " + f.actualProductionDate()
+                    : f.plannedProductionDate() != null ? ", production " + f.plannedProductionDate() : "";
+            return f.name() + " " + verb(event.type()) + " (" + f.status() + date + ")";
         }
         if (state instanceof TalentPoolState p) {
             return p.region() + " " + (p.role() == null ? "all-roles" : p.role()) + " pool " + verb(event.type());
@@ -122,21 +104,15 @@ final class Attribution {
                 .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT));
     }
 
-    /** "+0.80", "-1.25": two decimals with a sign, as String.format("%+.2f") but without its cost per event. */
-    static String signed(double value) {
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    /** "+12,000 wpm", "-350 wpm": whole wafers a month with a sign. */
+    static String wpm(double value) {
+        long rounded = Math.round(value);
+        return (rounded < 0 ? "-" : "+") + String.format(Locale.ROOT, "%,d", Math.abs(rounded)) + " wpm";
+    }
+
+    /** "+0.80", "-1.25": a sign and fixed decimals, as String.format("%+.2f") but without its cost per event. */
+    static String signed(double value, int decimals) {
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
         return (rounded.signum() < 0 ? "" : "+") + rounded.toPlainString();
     }
-
-    private static double delta(Double before, Double after) {
-        return (after == null ? 0 : after) - (before == null ? 0 : before);
-    }
-
-    private static boolean different(Double a, Double b) {
-        if (a == null || b == null) {
-            return !Objects.equals(a, b);
-        }
-        return Math.abs(a - b) > EPSILON;
-    }
-
 }

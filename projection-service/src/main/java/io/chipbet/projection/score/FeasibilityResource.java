@@ -3,6 +3,7 @@ package io.chipbet.projection.score;
 import io.chipbet.platform.api.Page;
 import io.chipbet.platform.api.QueryEnums;
 import io.chipbet.projection.model.Assumption;
+import io.chipbet.projection.model.Explanation;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -50,7 +51,7 @@ public class FeasibilityResource {
     @GET
     @Path("/feasibility")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The score now", description = "Score, coverages, binding constraint, assumptions and as-of time. "
+    @Operation(summary = "The answer now", description = "Probability of the plan by the horizon, deliverable capacity with its band, each supply in wafers a month, binding constraint, compute, sensitivity and assumptions. "
             + "Served from memory, written to JSON once per change; send the ETag back in If-None-Match to get 304 while it holds.")
     @APIResponse(responseCode = "200", description = "The score",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feasibility.class)))
@@ -72,9 +73,10 @@ public class FeasibilityResource {
 
     @GET
     @Path("/inputs")
-    @Operation(summary = "What drives each coverage",
-            description = "Commitments by weighted amount, fabs by expected online date with their slip, talent by pool.")
-    public InputsView inputs() {
+    @Operation(summary = "The median-input path, input by input",
+            description = "Each fab with its expected start and its capacity at the horizon, each commitment with how it counts, "
+                    + "each region's workers and the new-fab build: enough to recompute the median-input path by hand (docs/model.md).")
+    public Explanation inputs() {
         return board.currentInputs();
     }
 

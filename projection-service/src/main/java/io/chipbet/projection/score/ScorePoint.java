@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One applied event that moved the score: what it was, and the score and coverages before and after. */
+/** One applied event that moved the answer: what it was, and the deliverable capacity and the supplies before and after. */
 @Entity
 @Table(name = "score_point", indexes = @Index(name = "score_point_time", columnList = "at"))
 public class ScorePoint {
@@ -40,20 +40,22 @@ public class ScorePoint {
     @Column(nullable = false, length = 1000)
     public String description;
 
-    @Column(name = "score_before")
-    public Double scoreBefore;
+    /** Deliverable capacity on the median-input path, wafers a month at the horizon, before and after. */
+    @Column(name = "deliverable_before", nullable = false)
+    public double deliverableBefore;
 
-    @Column(name = "score_after")
-    public Double scoreAfter;
+    @Column(name = "deliverable_after", nullable = false)
+    public double deliverableAfter;
 
-    @Column(name = "score_delta", nullable = false)
-    public double scoreDelta;
+    @Column(name = "deliverable_delta", nullable = false)
+    public double deliverableDelta;
+
+    /** How each supply moved, wafers a month. */
+    @Column(name = "fabs_delta", nullable = false)
+    public double fabsDelta;
 
     @Column(name = "capital_delta", nullable = false)
     public double capitalDelta;
-
-    @Column(name = "capacity_delta", nullable = false)
-    public double capacityDelta;
 
     @Column(name = "talent_delta", nullable = false)
     public double talentDelta;

@@ -1,15 +1,18 @@
 package io.chipbet.projection.score;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.UUID;
 
-/** A point of the score's history: what moved it, and by how much (in score points, 0-100). */
-public record ScorePointView(Instant at, Double score, double scoreDelta, double capitalDelta, double capacityDelta,
-                             double talentDelta, String bindingConstraint, UUID eventId, String eventType,
-                             String aggregateType, UUID aggregateId, String description) {
+/** A point of the answer's history: what moved it, and by how much (wafers a month on the median-input path). */
+@Schema(name = "FeasibilityPoint")
+public record ScorePointView(Instant at, double deliverableWpm, double deliverableDeltaWpm, double fabsDeltaWpm,
+                             double capitalDeltaWpm, double talentDeltaWpm, String bindingConstraint, UUID eventId,
+                             String eventType, String aggregateType, UUID aggregateId, String description) {
 
     static ScorePointView of(ScorePoint point) {
-        return new ScorePointView(point.at, point.scoreAfter, point.scoreDelta, point.capitalDelta, point.capacityDelta,
+        return new ScorePointView(point.at, point.deliverableAfter, point.deliverableDelta, point.fabsDelta, point.capitalDelta,
                 point.talentDelta, point.bindingConstraint, point.eventId, point.eventType, point.aggregateType,
                 point.aggregateId, point.description);
     }

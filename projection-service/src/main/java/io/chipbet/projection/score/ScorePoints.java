@@ -32,7 +32,7 @@ final class ScorePoints {
     }
 
     static Uni<Page<ScorePoint>> page(boolean largestFirst, int page, int size) {
-        String order = largestFirst ? "order by abs(scoreDelta) desc, id desc" : "order by id desc";
+        String order = largestFirst ? "order by abs(deliverableDelta) desc, id desc" : "order by id desc";
         return Panache.getSession().chain(session -> session
                 .createSelectionQuery("from ScorePoint " + order, ScorePoint.class)
                 .setFirstResult(page * size).setMaxResults(size).getResultList()
@@ -41,17 +41,18 @@ final class ScorePoints {
     }
 
     private static final String INSERT = """
-            insert into score_point (id, at, event_id, event_type, aggregate_type, aggregate_id, description, score_before,
-                score_after, score_delta, capital_delta, capacity_delta, talent_delta, binding_constraint)
+            insert into score_point (id, at, event_id, event_type, aggregate_type, aggregate_id, description, deliverable_before,
+                deliverable_after, deliverable_delta, fabs_delta, capital_delta, talent_delta, binding_constraint)
             select nextval('score_point_seq'), u.at, u.event_id, u.event_type, u.aggregate_type, u.aggregate_id, u.description,
-                u.score_before, u.score_after, u.score_delta, u.capital_delta, u.capacity_delta, u.talent_delta, u.binding_constraint
+                u.deliverable_before, u.deliverable_after, u.deliverable_delta, u.fabs_delta, u.capital_delta, u.talent_delta,
+                u.binding_constraint
             from unnest(cast(cast(:at as text[]) as timestamptz[]), cast(:eventId as uuid[]), cast(:eventType as text[]),
                         cast(:aggregateType as text[]), cast(:aggregateId as uuid[]), cast(:description as text[]),
-                        cast(:scoreBefore as float8[]), cast(:scoreAfter as float8[]), cast(:scoreDelta as float8[]),
-                        cast(:capitalDelta as float8[]), cast(:capacityDelta as float8[]), cast(:talentDelta as float8[]),
+                        cast(:before as float8[]), cast(:after as float8[]), cast(:delta as float8[]),
+                        cast(:fabsDelta as float8[]), cast(:capitalDelta as float8[]), cast(:talentDelta as float8[]),
                         cast(:binding as text[]))
-                as u(at, event_id, event_type, aggregate_type, aggregate_id, description, score_before, score_after, score_delta,
-                     capital_delta, capacity_delta, talent_delta, binding_constraint)""";
+                as u(at, event_id, event_type, aggregate_type, aggregate_id, description, deliverable_before, deliverable_after,
+                     deliverable_delta, fabs_delta, capital_delta, talent_delta, binding_constraint)""";
 
     /**
      * All of a batch's points in one statement, its columns bound as arrays: one round trip and one
@@ -66,8 +67,8 @@ final class ScorePoints {
         String[] at = new String[n]; // an Instant[] is not bound by the reactive client: ISO text, cast in SQL
         UUID[] eventId = new UUID[n], aggregateId = new UUID[n];
         String[] eventType = new String[n], aggregateType = new String[n], description = new String[n], binding = new String[n];
-        Double[] scoreBefore = new Double[n], scoreAfter = new Double[n], scoreDelta = new Double[n], capitalDelta = new Double[n],
-                capacityDelta = new Double[n], talentDelta = new Double[n];
+        Double[] before = new Double[n], after = new Double[n], delta = new Double[n], fabsDelta = new Double[n],
+                capitalDelta = new Double[n], talentDelta = new Double[n];
         for (int i = 0; i < n; i++) {
             ScorePoint point = points.get(i);
             at[i] = point.at.toString();
@@ -76,20 +77,19 @@ final class ScorePoints {
             aggregateType[i] = point.aggregateType;
             aggregateId[i] = point.aggregateId;
             description[i] = point.description;
-            scoreBefore[i] = point.scoreBefore;
-            scoreAfter[i] = point.scoreAfter;
-            scoreDelta[i] = point.scoreDelta;
+            before[i] = point.deliverableBefore;
+            after[i] = point.deliverableAfter;
+            delta[i] = point.deliverableDelta;
+            fabsDelta[i] = point.fabsDelta;
             capitalDelta[i] = point.capitalDelta;
-            capacityDelta[i] = point.capacityDelta;
             talentDelta[i] = point.talentDelta;
             binding[i] = point.bindingConstraint;
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
                 .setParameter("at", at).setParameter("eventId", eventId).setParameter("eventType", eventType)
                 .setParameter("aggregateType", aggregateType).setParameter("aggregateId", aggregateId)
-                .setParameter("description", description).setParameter("scoreBefore", scoreBefore)
-                .setParameter("scoreAfter", scoreAfter).setParameter("scoreDelta", scoreDelta)
-                .setParameter("capitalDelta", capitalDelta).setParameter("capacityDelta", capacityDelta)
+                .setParameter("description", description).setParameter("before", before).setParameter("after", after)
+                .setParameter("delta", delta).setParameter("fabsDelta", fabsDelta).setParameter("capitalDelta", capitalDelta)
                 .setParameter("talentDelta", talentDelta).setParameter("binding", binding)
                 .executeUpdate()).replaceWithVoid();
     }

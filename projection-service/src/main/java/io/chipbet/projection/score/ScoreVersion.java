@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The last score change published for a plan: its version, as-of time and cause. It survives a
+ * The last answer published for a plan: its version, as-of time, cause and simulated figures. It survives a
  * rebuild, so the version of FeasibilityChanged events only ever grows and subscribers that keep the
  * newest version never mistake a rebuilt score for a stale one.
  */
@@ -19,9 +19,13 @@ import java.time.Instant;
 public class ScoreVersion {
 
     private static final String SAVE = """
-            insert into score_version (plan_id, version, as_of, cause, changes) values (:plan, :version, :asOf, :cause, :changes)
+            insert into score_version (plan_id, version, as_of, cause, changes, probability, deliverable_p10, deliverable_p50,
+                deliverable_p90)
+            values (:plan, :version, :asOf, :cause, :changes, cast(:probability as float8), cast(:p10 as float8), cast(:p50 as float8),
+                cast(:p90 as float8))
             on conflict (plan_id) do update set version = excluded.version, as_of = excluded.as_of, cause = excluded.cause,
-                changes = excluded.changes""";
+                changes = excluded.changes, probability = excluded.probability, deliverable_p10 = excluded.deliverable_p10,
+                deliverable_p50 = excluded.deliverable_p50, deliverable_p90 = excluded.deliverable_p90""";
 
     @Id
     @Column(name = "plan_id")
@@ -39,6 +43,18 @@ public class ScoreVersion {
     @Column(nullable = false)
     public int changes;
 
+    /** The simulated figures last published: a restart that simulates the same record publishes nothing new. */
+    public Double probability;
+
+    @Column(name = "deliverable_p10")
+    public Double deliverableP10;
+
+    @Column(name = "deliverable_p50")
+    public Double deliverableP50;
+
+    @Column(name = "deliverable_p90")
+    public Double deliverableP90;
+
     /** Call inside a session; null before the first change. */
     static Uni<ScoreVersion> of(String planId) {
         return Panache.getSession().chain(session -> session.find(ScoreVersion.class, planId));
@@ -52,6 +68,10 @@ public class ScoreVersion {
                 .setParameter("asOf", published.asOf())
                 .setParameter("cause", published.cause())
                 .setParameter("changes", published.changes())
+                .setParameter("probability", published.probability())
+                .setParameter("p10", published.deliverable() == null ? null : published.deliverable().wpm().p10())
+                .setParameter("p50", published.deliverable() == null ? null : published.deliverable().wpm().p50())
+                .setParameter("p90", published.deliverable() == null ? null : published.deliverable().wpm().p90())
                 .executeUpdate()).replaceWithVoid();
     }
 }

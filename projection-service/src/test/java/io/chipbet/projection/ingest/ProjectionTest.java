@@ -3,6 +3,7 @@ package io.chipbet.projection.ingest;
 import io.chipbet.platform.contract.fab.FabStatus;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
+import io.chipbet.platform.contract.score.ScoreTopics;
 import io.chipbet.platform.fault.FailPoints;
 import io.chipbet.platform.testing.EventSchemas;
 import io.chipbet.platform.testing.EventTopic;
@@ -37,11 +38,14 @@ import static io.chipbet.projection.Events.fab;
 import static io.chipbet.projection.Events.pool;
 import static io.chipbet.projection.Events.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The projection against a real broker and database, fed by a plain producer. The test plan: $1,000
- * of capital, fabs at $100 per 100 wafers a month, so the capacity target is 1,000 wafers a month.
+ * The projection against a real broker and database, fed by a plain producer. The test plan
+ * (application.properties, %test): 10 fabs of 100 wafers a month ($1 per wafer a month) by
+ * 2030-12-31, evaluated on 2026-01-01. On the median-input path, money converts at its status's P50
+ * and new capacity costs 1.5x the plan's price; a leading-edge fab needs 0.09 staff per wafer a month.
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -53,6 +57,7 @@ class ProjectionTest {
     private static final UUID COMMITMENT = UUID.randomUUID();
     private static final UUID FAB = UUID.randomUUID();
     private static final UUID POOL = UUID.randomUUID();
+    private static final UUID ESTIMATE = UUID.randomUUID();
 
     @Inject
     ScoreBoard board;
@@ -62,59 +67,80 @@ class ProjectionTest {
 
     @Test
     @Order(1)
-    void scoresTheThreeSuppliesAsComputedByHand() {
-        try (EventTopic scores = new EventTopic("chipbet.feasibility.scores.v1")) {
-            // Capital: $500 committed to fabs, weight 0.7 -> 350 of 1,000 = 0.35.
+    void answersInWafersAMonthAsComputedByHand() {
+        try (EventTopic scores = new EventTopic(ScoreTopics.SCORES)) {
+            // Capital: $500 committed to fabs converts at 0.9 (P50) = $450, at $1.5 per wpm: 300 wpm of new capacity.
             send(FUNDING, COMMITMENT.toString(), envelope("CommitmentRecorded", "commitment", COMMITMENT, 1,
                     commitment(COMMITMENT, "SoftBank Group", "500", Purpose.FABS, CommitmentStatus.COMMITTED, "0", 1)));
             // One at a time: across topics, Kafka keeps no order, and the attribution below depends on it.
             awaitScore(json -> json.getInt("inputs.commitments") == 1);
-            // Capacity: 600 wafers a month in volume production -> 0.6. Operations: 60 people for 600 wpm.
+            // Fabs: 600 wpm in volume production since 2024, fully ramped: 600 wpm on record.
             send(FABS, FAB.toString(), envelope("FabAnnounced", "fab", FAB, 1,
                     fab(FAB, "Fab A", FabStatus.VOLUME_PRODUCTION, 600, 60, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 1), 1)));
             awaitScore(json -> json.getInt("inputs.fabs") == 1);
-            // Talent: 10 engineers in 2028, 20 a year, no attrition -> 50 in 2030, 40 new; demand 1,000 x 60/600 = 100 -> 0.4.
+            // Talent: 10 US engineers in 2028, 20 a year, no attrition: 50 in 2030. Alone it moves nothing: the
+            // plan comes on top of the industry's own growth, and no demand is on record yet. Against a demand
+            // of 32 in 2030: a surplus of 18, at 0.09 staff per wpm, staffs 200 wpm beyond the tracked fab.
             send(TALENT, POOL.toString(), envelope("TalentPoolRecorded", "talent-pool", POOL, 1, pool(POOL, 10, 20, 2028, 1)));
+            awaitScore(json -> json.getInt("inputs.talentPools") == 1);
+            send(TALENT, ESTIMATE.toString(), envelope("ShortfallEstimatePublished", "shortfall-estimate", ESTIMATE, 1,
+                    Events.estimate(ESTIMATE, "US", 0, 32L, 1)));
 
-            JsonPath score = awaitScore(json -> json.getInt("inputs.talentPools") == 1 && json.getInt("inputs.fabs") == 1
-                    && json.getInt("inputs.commitments") == 1);
-            assertClose(0.35, score.getDouble("capital.ratio"));
-            assertClose(0.6, score.getDouble("capacity.ratio"));
-            assertClose(0.4, score.getDouble("talent.ratio"));
-            assertClose(35.0, score.getDouble("score"));
-            assertEquals("capital", score.getString("bindingConstraint"));
-            assertClose(100 * Math.cbrt(0.35 * 0.6 * 0.4), score.getDouble("geometricMean"));
-            assertTrue(score.getList("assumptions.name").contains("capitalTargetUsd"));
+            JsonPath answer = awaitScore(json -> json.getInt("inputs.shortfallEstimates") == 1
+                    && json.get("simulation") != null && json.getBoolean("simulation.current"));
+            // Deliverable = 600 + min(buildable, 300, 200) = 800 wpm: 8 of the plan's 10 fabs, bound by talent.
+            assertClose(600, answer.getDouble("centralPath.trackedWpm"));
+            assertClose(900, answer.getDouble("centralPath.capitalWpm"));
+            assertClose(800, answer.getDouble("centralPath.talentWpm"));
+            assertClose(800, answer.getDouble("centralPath.deliverableWpm"));
+            assertClose(0.8, answer.getDouble("centralPath.shareOfPlan"));
+            assertEquals(List.of("talent"), answer.getList("centralPath.binding"));
+            assertTrue(answer.getDouble("probability") >= 0 && answer.getDouble("probability") <= 1);
+            assertTrue(answer.getString("headline").startsWith("On the record today, the 10-fab plan has a"), answer.getString("headline"));
+            assertEquals(List.of("fabs", "capital", "talent"), answer.getList("constraints.name"));
+            assertTrue(answer.getDouble("deliverable.wpm.p10") <= answer.getDouble("deliverable.wpm.p50"));
+            assertTrue(answer.getDouble("deliverable.wpm.p50") <= answer.getDouble("deliverable.wpm.p90"));
+            assertTrue(answer.getList("assumptions.name").contains("plan.fabs"));
+            assertTrue(answer.getString("constraints[2].reason").contains("surplus after the industry's own growth 18"),
+                    answer.getString("constraints[2].reason"));
 
-            // One score change per applied batch, here one per event.
-            List<ConsumerRecord<String, String>> published = scores.await(
-                    record -> JsonPath.from(record.value()).getInt("data.inputs.talentPools") == 1, 1, Duration.ofSeconds(30));
+            // Every change is published, keyed by plan, valid against its schema, with consecutive versions.
+            scores.await(record -> JsonPath.from(record.value()).getLong("data.version") == answer.getLong("version"), 1, Duration.ofSeconds(30));
             List<ConsumerRecord<String, String>> all = scores.settle(record -> true, Duration.ofSeconds(1));
-            assertTrue(all.stream().allMatch(record -> "altman-7t-2030".equals(record.key())));
+            assertTrue(all.stream().allMatch(record -> "test-plan".equals(record.key())));
             all.forEach(record -> EventSchemas.validate("feasibility/FeasibilityChanged.schema.json", record.value()));
             assertEquals(3, all.stream().mapToInt(record -> JsonPath.from(record.value()).getInt("data.changes")).sum(),
-                    () -> "every event that moved the score is counted in a change: " + all.stream().map(ConsumerRecord::value).toList());
-            assertClose(35.0, JsonPath.from(published.get(0).value()).getDouble("data.score"));
+                    () -> "every event that moved the answer is counted in a change: " + all.stream().map(ConsumerRecord::value).toList());
+            List<Long> versions = all.stream().map(record -> JsonPath.from(record.value()).getLong("data.version")).toList();
+            for (int i = 1; i < versions.size(); i++) {
+                assertEquals(versions.get(i - 1) + 1, versions.get(i), "no gap and no repeat: " + versions);
+            }
         }
         // The attribution stays per event, whatever the batching: one point each, newest first.
         JsonPath changes = anyone().get("/api/v1/feasibility/changes").then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of("TalentPoolRecorded", "FabAnnounced", "CommitmentRecorded"), changes.getList("items.eventType"));
-        assertTrue(changes.getString("items[2].description").contains("capital: SoftBank Group commitment recorded"),
+        assertEquals(List.of("ShortfallEstimatePublished", "FabAnnounced", "CommitmentRecorded"), changes.getList("items.eventType"));
+        assertEquals("+600 wpm (+6.00 fabs' worth) deliverable: Fab A announced (VOLUME_PRODUCTION, producing since 2024-01-01)",
+                changes.getString("items[1].description"));
+        assertEquals("+300 wpm (+3.00 fabs' worth) capital: SoftBank Group commitment recorded (COMMITTED, FABS)",
                 changes.getString("items[2].description"));
-        anyone().get("/api/v1/inputs").then().statusCode(200)
-                .body("capital[0].investor", org.hamcrest.Matchers.equalTo("SoftBank Group"))
-                .body("fabs[0].countsForCapacity", org.hamcrest.Matchers.equalTo(true));
+        assertEquals("+200 wpm (+2.00 fabs' worth) deliverable: shortfall estimate for US 2030 published", changes.getString("items[0].description"));
+        JsonPath inputs = anyone().get("/api/v1/inputs").then().statusCode(200).extract().jsonPath();
+        assertEquals("SoftBank Group", inputs.getString("capital.commitments[0].investor"));
+        assertEquals("NEW_CAPACITY", inputs.getString("capital.commitments[0].treatment"));
+        assertEquals("counted", inputs.getString("fabs[0].counted"));
+        assertClose(18, inputs.getDouble("talent[0].surplus"));
     }
 
     @Test
     @Order(2)
     void aRedeliveryOrAStaleEventChangesNothing() {
         JsonPath before = anyone().get("/api/v1/feasibility").then().extract().jsonPath();
-        // Disbursing moves to version 2 ...
+        // Disbursing moves to version 2: $500 paid buys 333 wpm, so capital is 933 (talent still binds at 800) ...
         send(FUNDING, COMMITMENT.toString(), envelope("CommitmentStatusChanged", "commitment", COMMITMENT, 2,
                 commitment(COMMITMENT, "SoftBank Group", "500", Purpose.FABS, CommitmentStatus.DISBURSED, "500", 2)));
-        JsonPath disbursed = awaitScore(json -> json.getLong("version") > before.getLong("version"));
-        assertClose(50.0, disbursed.getDouble("capital.ratio") * 100);
+        JsonPath disbursed = awaitScore(json -> json.getLong("version") > before.getLong("version")
+                && Math.abs(json.getDouble("centralPath.capitalWpm") - 600 - 500 / 1.5) < 1e-6
+                && json.get("simulation") != null && json.getBoolean("simulation.current"));
         // ... then version 1 arrives again, and version 2 a second time.
         send(FUNDING, COMMITMENT.toString(), envelope("CommitmentRecorded", "commitment", COMMITMENT, 1,
                 commitment(COMMITMENT, "SoftBank Group", "500", Purpose.FABS, CommitmentStatus.COMMITTED, "0", 1)));
@@ -124,8 +150,8 @@ class ProjectionTest {
         UUID marker = UUID.randomUUID();
         send(TALENT, marker.toString(), envelope("TalentPoolRecorded", "talent-pool", marker, 1, pool(marker, 0, 0, 2030, 1)));
         JsonPath after = awaitScore(json -> json.getInt("inputs.talentPools") == 2);
-        assertClose(disbursed.getDouble("capital.ratio"), after.getDouble("capital.ratio"));
-        assertEquals(disbursed.getLong("version"), after.getLong("version"), "no score change from a duplicate or a stale event");
+        assertClose(disbursed.getDouble("centralPath.capitalWpm"), after.getDouble("centralPath.capitalWpm"));
+        assertEquals(disbursed.getLong("version"), after.getLong("version"), "no change from a duplicate or a stale event");
     }
 
     @Test
@@ -157,7 +183,7 @@ class ProjectionTest {
         JsonPath before = anyone().get("/api/v1/feasibility").then().extract().jsonPath();
         VertxContextSupport.subscribeAndAwait(board::restore);
         JsonPath restored = anyone().get("/api/v1/feasibility").then().extract().jsonPath();
-        assertClose(before.getDouble("score"), restored.getDouble("score"));
+        assertClose(before.getDouble("centralPath.deliverableWpm"), restored.getDouble("centralPath.deliverableWpm"));
         assertEquals(before.getInt("inputs.fabs"), restored.getInt("inputs.fabs"));
 
         EventTopic deadLetters = new EventTopic(DeadLetters.TOPIC);
@@ -169,10 +195,10 @@ class ProjectionTest {
         JsonPath rebuilt = awaitScore(json -> json.getInt("inputs.fabs") == before.getInt("inputs.fabs")
                 && json.getInt("inputs.talentPools") == before.getInt("inputs.talentPools")
                 && json.getInt("inputs.commitments") == before.getInt("inputs.commitments")
-                && Math.abs(json.getDouble("capital.ratio") - before.getDouble("capital.ratio")) < 1e-9);
-        assertClose(before.getDouble("score"), rebuilt.getDouble("score"));
-        assertClose(before.getDouble("capacity.ratio"), rebuilt.getDouble("capacity.ratio"));
-        assertClose(before.getDouble("talent.ratio"), rebuilt.getDouble("talent.ratio"));
+                && Math.abs(json.getDouble("centralPath.capitalWpm") - before.getDouble("centralPath.capitalWpm")) < 1e-9);
+        assertClose(before.getDouble("centralPath.deliverableWpm"), rebuilt.getDouble("centralPath.deliverableWpm"));
+        assertClose(before.getDouble("centralPath.fabsWpm"), rebuilt.getDouble("centralPath.fabsWpm"));
+        assertClose(before.getDouble("centralPath.talentWpm"), rebuilt.getDouble("centralPath.talentWpm"));
         assertTrue(rebuilt.getLong("version") > before.getLong("version"),
                 "the score's version only grows, so subscribers never take a rebuilt score for a stale one");
         anyone().post("/api/v1/admin/rebuild").then().statusCode(401);
@@ -188,12 +214,22 @@ class ProjectionTest {
                 java.net.http.HttpResponse.BodyHandlers.ofLines()).body().filter(line -> line.startsWith("data:")).iterator();
         JsonPath first = new JsonPath(lines.next().substring(5));
         long version = first.getLong("version");
-        UUID commitment = UUID.randomUUID();
-        send(FUNDING, commitment.toString(), envelope("CommitmentRecorded", "commitment", commitment, 1,
-                commitment(commitment, "MGX", "100", Purpose.FABS, CommitmentStatus.PLEDGED, "0", 1)));
+        UUID fab = UUID.randomUUID();
+        send(FABS, fab.toString(), envelope("FabAnnounced", "fab", fab, 1,
+                fab(fab, "Fab M", FabStatus.VOLUME_PRODUCTION, 100, null, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1), 1)));
+        // The median-input path moves at once; the simulation's probability follows as a further change.
         JsonPath next = new JsonPath(lines.next().substring(5));
-        assertEquals(version + 1, next.getLong("version"));
-        assertTrue(next.getString("cause").contains("MGX commitment"), next.getString("cause"));
+        while (next.getString("cause") == null || !next.getString("cause").contains("Fab M")) {
+            next = new JsonPath(lines.next().substring(5));
+        }
+        assertTrue(next.getLong("version") > version);
+        assertEquals("+100 wpm (+1.00 fabs' worth) deliverable: Fab M announced (VOLUME_PRODUCTION, producing since 2025-01-01)",
+                next.getString("cause"));
+        assertFalse(next.getBoolean("simulation.current"), "the probability is the previous record's until the simulation ends");
+        JsonPath simulated = new JsonPath(lines.next().substring(5));
+        assertEquals(next.getLong("version") + 1, simulated.getLong("version"));
+        assertTrue(simulated.getBoolean("simulation.current"));
+        assertEquals(0, simulated.getInt("changes"));
     }
 
     @Test
@@ -205,19 +241,19 @@ class ProjectionTest {
         List<Map.Entry<String, String>> records = new ArrayList<>();
         for (int i = 0; i < burst; i++) {
             UUID id = UUID.randomUUID();
-            // $1 pledged to fabs counts 0.4 (the PLEDGED weight): 300 of them add 120 of the $1,000 target.
+            // $1 pledged to fabs converts at 0.6 (P50) and buys 0.4 wpm at $1.5: 300 of them add 120 wpm of capital.
             records.add(Map.entry(id.toString(), envelope("CommitmentRecorded", "commitment", id, 1,
                     commitment(id, "Burst " + i, "1", Purpose.FABS, CommitmentStatus.PLEDGED, "0", 1))));
         }
-        try (EventTopic scores = new EventTopic("chipbet.feasibility.scores.v1")) {
+        try (EventTopic scores = new EventTopic(ScoreTopics.SCORES)) {
             Events.sendAll(FUNDING, records);
             JsonPath after = awaitScore(json -> json.getInt("inputs.commitments") == before.getInt("inputs.commitments") + burst);
-            assertClose(before.getDouble("capital.ratio") + 0.12, after.getDouble("capital.ratio"));
+            assertClose(before.getDouble("centralPath.capitalWpm") + 120, after.getDouble("centralPath.capitalWpm"));
 
             long pointsAfter = anyone().get("/api/v1/feasibility/changes").then().extract().jsonPath().getLong("totalItems");
             assertEquals(pointsBefore + burst, pointsAfter, "one point per event that moved the score");
             scores.await(record -> JsonPath.from(record.value()).getLong("data.version") == after.getLong("version"), 1, Duration.ofSeconds(30));
-            List<JsonPath> changes = scores.settle(record -> true, Duration.ofMillis(500)).stream().map(record -> JsonPath.from(record.value()))
+            List<JsonPath> changes = scores.settle(record -> true, Duration.ofSeconds(2)).stream().map(record -> JsonPath.from(record.value()))
                     .filter(json -> json.getLong("data.version") > before.getLong("version")).toList();
             assertEquals(burst, changes.stream().mapToInt(json -> json.getInt("data.changes")).sum());
             assertTrue(changes.size() < burst, "a batch publishes one change, not one per event: " + changes.size());
@@ -241,7 +277,7 @@ class ProjectionTest {
                 .extract().header("ETag");
         assertTrue(!etag.equals(changed), etag + " -> " + changed);
         anyone().get("/api/v1/assumptions").then().statusCode(200)
-                .body("name", org.hamcrest.Matchers.hasItems("capitalTargetUsd", "fabCostUsd", "statusWeight.PLEDGED"));
+                .body("name", org.hamcrest.Matchers.hasItems("plan.fabs", "plan.costPerFabUsd", "capital.conversion.PLEDGED"));
         // The dashboard (checked in a browser by deploy/dashboard-check) is served at the root, fed by the stream.
         anyone().get("/").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/html"))
                 .body(org.hamcrest.Matchers.containsString("new EventSource('/api/v1/feasibility/stream')"));
@@ -324,7 +360,7 @@ class ProjectionTest {
             send(FABS, phantom.toString(), envelope("FabAnnounced", "fab", phantom, 1,
                     fab(UUID.randomUUID(), "Phantom", FabStatus.ANNOUNCED, 100, null, LocalDate.of(2029, 1, 1), null, 1)));
             send(TALENT, noRegion.toString(), envelope("ShortfallEstimatePublished", "shortfall-estimate", noRegion, 1,
-                    Events.estimate(noRegion, null, 1000, 1)));
+                    Events.estimate(noRegion, null, 1000, null, 1)));
             send(FABS, valid.toString(), envelope("FabAnnounced", "fab", valid, 1,
                     fab(valid, "Valid after the poison", FabStatus.ANNOUNCED, 100, null, LocalDate.of(2029, 1, 1), null, 1)));
 

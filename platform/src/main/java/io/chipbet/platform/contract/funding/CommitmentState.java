@@ -32,6 +32,8 @@ public record CommitmentState(
         @NotNull LocalDate announcedOn,
         @NotEmpty List<@Valid @NotNull SourceRef> sources,
         String notes,
+        @Schema(description = "The tracked fabs this money pays for, if it is tied to any: it funds those fabs, and is not also counted as new capacity")
+        List<@NotNull UUID> fundedFabIds,
         @Schema(description = "Increases by one with every change; the ETag") @Positive long version,
         @NotNull Instant createdAt,
         @NotNull Instant updatedAt) implements AggregateSnapshot {

@@ -1,5 +1,6 @@
 package io.chipbet.platform.contract.talent;
 
+import java.util.Collection;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -39,5 +40,18 @@ public final class SupplyFormula {
             programs += programWorkersInYear.applyAsLong(asOfYear + k) * surviving;
         }
         return new Parts(headcount * Math.pow(survival, n), pipeline, programs);
+    }
+
+    /** The one rule for which training programs add to a pool: same region, the pool's role (or any, for an all-roles pool). */
+    public static boolean countsToward(TalentPoolState pool, TrainingProgramState program) {
+        return program.region().equals(pool.region()) && (pool.role() == null || program.role() == pool.role());
+    }
+
+    /** A pool's projected headcount in {@code year}, with the programs that count toward it. */
+    public static Parts projectPool(TalentPoolState pool, Collection<TrainingProgramState> programs, int year) {
+        return project(pool.headcount(), pool.annualPipeline(), pool.attritionRate().doubleValue(), pool.asOfYear(),
+                graduationYear -> programs.stream().filter(program -> countsToward(pool, program))
+                        .filter(program -> graduationYear >= program.startYear() && graduationYear <= program.endYear())
+                        .mapToLong(TrainingProgramState::workersPerYear).sum(), Math.max(year, pool.asOfYear()));
     }
 }

@@ -1,0 +1,41 @@
+package io.chipbet.projection.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The median-input path, input by input, so that an analyst can recompute it by hand
+ * (GET /api/v1/inputs; docs/model.md walks through it): each fab with its start and its capacity at
+ * the horizon, each commitment with how it counts, each region's workers, and the new-fab build.
+ */
+public record Explanation(LocalDate evaluatedOn, LocalDate horizon, double targetWpm, List<FabRow> fabs, Capital capital,
+                          List<TalentRow> talent, Build build, Reasons reasons) {
+
+    public record FabRow(UUID id, String name, String operator, String region, String nodeClass, String status,
+                         Integer nameplateWpm, LocalDate plannedProductionDate, LocalDate actualProductionDate,
+                         Integer observedSlipMonths, String counted, Double furtherSlipMonths, LocalDate expectedStart,
+                         double capacityAtHorizonWpm) {
+    }
+
+    public record Capital(BigDecimal newCapacityMoneyUsd, double convertedUsd, double costPerWpmUsd, double capacityWpm,
+                          BigDecimal tiedToTrackedFabsUsd, BigDecimal outOfScopeUsd, List<CommitmentRow> commitments) {
+    }
+
+    public record CommitmentRow(UUID id, String investor, String country, String status, String purpose, BigDecimal amountUsd,
+                                BigDecimal disbursedUsd, String treatment, String reason) {
+    }
+
+    public record TalentRow(String region, double projectedAtHorizon, double headcountNow, Double demandAtHorizon,
+                            String demandSource, Double surplus, double newWorkers) {
+    }
+
+    public record Build(double industryAdditionsWpmPerYear, double surge, double buildMonths, double rampMonths,
+                        double monthsLeftToStart, double buildableWpm) {
+    }
+
+    /** One line per supply, for the answer's constraints. */
+    public record Reasons(String fabs, String capital, String talent) {
+    }
+}
