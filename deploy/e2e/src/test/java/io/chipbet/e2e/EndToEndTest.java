@@ -1,5 +1,6 @@
 package io.chipbet.e2e;
 
+import io.chipbet.platform.contract.score.ScoreTopics;
 import io.chipbet.infra.LocalInfrastructure;
 import io.chipbet.infra.load.ReferenceLoader;
 import io.chipbet.infra.process.Ports;
@@ -47,7 +48,7 @@ class EndToEndTest {
     Path directory;
 
     @Test
-    void factsPostedToTheServicesMoveTheScoreOnTheStreamAndTheTopic() throws Exception {
+    void aFabDelayPostedToFabServiceMovesTheProbabilityAndTheP50OnTheStreamAndTheTopic() throws Exception {
         List<ServiceProcess> started = new CopyOnWriteArrayList<>();
         try (LocalInfrastructure infrastructure = LocalInfrastructure.forTests(directory).start()) {
             LocalKeys keys = LocalKeys.in(directory.resolve("keys"));
@@ -57,35 +58,57 @@ class EndToEndTest {
                 String projection = services.baseUrls().get("projection");
                 List<String> streamed = new CopyOnWriteArrayList<>();
                 Thread listener = listen(projection + "/api/v1/feasibility/stream", streamed);
-                awaitUntil(() -> !streamed.isEmpty(), "the stream sends the current score at once");
+                awaitUntil(() -> !streamed.isEmpty(), "the stream sends the current answer at once");
 
                 Path data = Path.of("src/test/resources/e2e-data.json").toAbsolutePath();
                 String token = new Tokens(keys).editor();
                 ReferenceLoader.Result first = new ReferenceLoader(token, services.baseUrls()).load(data, line -> { });
-                assertEquals(6, first.sent(), "1 investor, 1 commitment, 1 fab, 1 pool, 2 changes");
+                assertEquals(5, first.sent(), "1 investor, 1 commitment, 1 fab, 1 pool, 1 change");
 
-                // By hand: capital $1T disbursed for fabs over $7T = 14.29 %; capacity 50,000 of 12,500,000 = 0.4 %;
-                // talent: 3,000 per 50,000 wpm x 12.5M = 750,000 needed, 600 new engineers by 2030 = 0.08 %.
-                JsonObject score = awaitScore(projection, json -> !json.getJsonObject("capital").isNull("ratio")
-                        && Math.abs(json.getJsonObject("capital").getJsonNumber("ratio").doubleValue() - 1.0 / 7) < 1e-9
-                        && Math.abs(json.getJsonObject("capacity").getJsonNumber("ratio").doubleValue() - 0.004) < 1e-12
-                        && !json.getJsonObject("talent").isNull("ratio"));
-                assertEquals(100.0 / 7, 100 * score.getJsonObject("capital").getJsonNumber("ratio").doubleValue(), 1e-6);
-                assertEquals(0.4, 100 * score.getJsonObject("capacity").getJsonNumber("ratio").doubleValue(), 1e-9);
-                assertEquals(0.08, 100 * score.getJsonObject("talent").getJsonNumber("ratio").doubleValue(), 1e-9);
-                assertEquals("talent", score.getString("bindingConstraint"));
-                assertEquals(0.08, score.getJsonNumber("score").doubleValue(), 1e-9);
+                // The default plan (36 fabs of 50,000 wpm by 2030-12-31) is met when the one fab, 2,000,000 wpm planned for
+                // 2030-06-30, slips and ramps little enough: neither certain nor impossible.
+                JsonObject before = awaitScore(projection, json -> json.getJsonObject("inputs").getInt("fabs") == 1
+                        && !json.isNull("simulation") && json.getJsonObject("simulation").getBoolean("current"));
+                double probabilityBefore = before.getJsonNumber("probability").doubleValue();
+                double p50Before = before.getJsonObject("deliverable").getJsonObject("wpm").getJsonNumber("p50").doubleValue();
+                assertTrue(probabilityBefore > 0.01 && probabilityBefore < 0.99, "probability " + probabilityBefore);
+                assertTrue(before.getString("headline").startsWith("On the record today, the 36-fab plan has a"), before.getString("headline"));
 
-                awaitUntil(() -> streamed.stream().anyMatch(event -> event.contains("SoftBank Group commitment status changed")),
-                        "the stream carries the change that disbursed the commitment");
-                // Events applied in one batch make one change, named after the one that moved the score most.
-                String disbursed = "SoftBank Group commitment status changed (DISBURSED";
-                List<String> published = scoreTopic(infrastructure.kafka().bootstrapServers(), value -> value.contains(disbursed));
-                assertTrue(published.stream().anyMatch(value -> value.contains(disbursed)), "the score topic names the event: " + published);
+                // A delay posted to fab-service moves the median-input path at once, then the probability and the P50.
+                String fabs = services.baseUrls().get("fab");
+                HttpClient http = HttpClient.newHttpClient();
+                JsonObject listed = Json.createReader(new StringReader(http.send(HttpRequest.newBuilder(URI.create(fabs + "/api/v1/fabs")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body())).readObject();
+                String fabId = listed.getJsonArray("items").getJsonObject(0).getString("id");
+                String etag = http.send(HttpRequest.newBuilder(URI.create(fabs + "/api/v1/fabs/" + fabId)).build(),
+                        HttpResponse.BodyHandlers.ofString()).headers().firstValue("ETag").orElseThrow();
+                HttpResponse<String> delayed = http.send(HttpRequest.newBuilder(URI.create(fabs + "/api/v1/fabs/" + fabId + "/delays"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").header("If-Match", etag)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"plannedProductionDate\":\"2030-12-01\",\"reason\":\"Tools arrive late\","
+                                + "\"source\":{\"url\":\"https://example.org/delay\",\"title\":\"Delay\"}}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, delayed.statusCode(), delayed.body());
+                awaitUntil(() -> streamed.stream().anyMatch(event -> event.contains("Test mega-fab delayed")),
+                        "the stream carries the delay on the median-input path");
+                JsonObject after = awaitScore(projection, json -> !json.isNull("simulation") && json.getJsonObject("simulation").getBoolean("current")
+                        && json.getString("cause", "").contains("pp probability"));
+                double probabilityAfter = after.getJsonNumber("probability").doubleValue();
+                double p50After = after.getJsonObject("deliverable").getJsonObject("wpm").getJsonNumber("p50").doubleValue();
+                assertTrue(probabilityAfter < probabilityBefore, probabilityBefore + " -> " + probabilityAfter);
+                assertTrue(p50After < p50Before, p50Before + " -> " + p50After);
+                assertTrue(after.getString("cause").endsWith("Test mega-fab delayed (UNDER_CONSTRUCTION, production 2030-12-01)")
+                        || after.getString("cause").contains("Test mega-fab delayed"), after.getString("cause"));
+                String simulatedAfterDelay = "\"version\":" + after.getJsonNumber("version").longValue() + ",";
+                awaitUntil(() -> streamed.stream().anyMatch(event -> event.contains(simulatedAfterDelay)),
+                        "the stream carries the simulated change too");
+                List<String> published = scoreTopic(infrastructure.kafka().bootstrapServers(), value -> value.contains(simulatedAfterDelay));
+                assertTrue(published.stream().anyMatch(value -> value.contains("Test mega-fab delayed") && value.contains("\"current\":false")),
+                        "the score topic carries the median-input change");
+                assertTrue(published.stream().anyMatch(value -> value.contains(simulatedAfterDelay)), "and the simulated one");
 
                 ReferenceLoader.Result again = new ReferenceLoader(token, services.baseUrls()).load(data, line -> { });
                 assertEquals(0, again.sent(), "loading twice changes nothing");
-                assertEquals(6, again.alreadyThere());
+                assertEquals(5, again.alreadyThere());
                 listener.interrupt();
             }
         }
@@ -139,7 +162,7 @@ class EndToEndTest {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("chipbet.feasibility.scores.v1"));
+            consumer.subscribe(List.of(ScoreTopics.SCORES));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (values.stream().noneMatch(until) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {

@@ -67,7 +67,7 @@ public final class Main {
             services.forEach(service -> System.out.printf("Swagger UI %s/q/swagger-ui   (%s)%n", service.baseUrl(), service.name()));
             System.out.println("Events     kcat -b " + infrastructure.kafka().bootstrapServers()
                     + " -C -t chipbet.funding.commitments.v1 -t chipbet.fabs.projects.v1 -t chipbet.talent.pools.v1"
-                    + " -t chipbet.feasibility.scores.v1 -f 'Key: %k\\nHeaders: %h\\n%s\\n\\n'");
+                    + " -t chipbet.feasibility.scores.v2 -f 'Key: %k\\nHeaders: %h\\n%s\\n\\n'");
             System.out.println("Write      TOKEN=$(./chipbet token); curl -H \"Authorization: Bearer $TOKEN\" ...");
             System.out.println("Stop       Ctrl-C (or ./chipbet down)");
         }

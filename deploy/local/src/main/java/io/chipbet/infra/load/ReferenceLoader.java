@@ -2,7 +2,9 @@ package io.chipbet.infra.load;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
@@ -31,7 +33,8 @@ public final class ReferenceLoader {
             "talentPools", new Kind("/api/v1/talent-pools", "talent"),
             "trainingPrograms", new Kind("/api/v1/training-programs", "talent"),
             "shortfallEstimates", new Kind("/api/v1/shortfall-estimates", "talent"));
-    private static final String[] ORDER = {"investors", "commitments", "fabs", "talentPools", "trainingPrograms", "shortfallEstimates"};
+    // Fabs before commitments: a commitment may name the fabs it funds.
+    private static final String[] ORDER = {"investors", "fabs", "commitments", "talentPools", "trainingPrograms", "shortfallEstimates"};
     /** Change kinds: the sub-resource they post to. */
     private static final Map<String, String> CHANGES = Map.of(
             "status-change", "status-changes", "revision", "revisions", "milestone", "milestones",
@@ -81,6 +84,17 @@ public final class ReferenceLoader {
         JsonObjectBuilder body = Json.createObjectBuilder(record).remove("key").remove("about");
         if (record.containsKey("investor")) {
             body.remove("investor").add("investorId", ids.get("investors:" + record.getString("investor")));
+        }
+        if (record.containsKey("fundedFabs")) {
+            JsonArrayBuilder fabIds = Json.createArrayBuilder();
+            for (JsonValue fab : record.getJsonArray("fundedFabs")) {
+                String fabKey = "fabs:" + ((JsonString) fab).getString();
+                if (!ids.containsKey(fabKey)) {
+                    throw new IllegalStateException(key + " funds unknown " + fabKey);
+                }
+                fabIds.add(ids.get(fabKey));
+            }
+            body.remove("fundedFabs").add("fundedFabIds", fabIds);
         }
         Kind target = KINDS.get(kind);
         String collection = baseUrls.get(target.service()) + target.collection();

@@ -11,13 +11,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Reads the live score once the projection has caught up, and says it in one line. */
+/** Reads the live answer once the projection has caught up and simulated it, and says it in two lines. */
 public final class ScoreSummary {
 
     private ScoreSummary() {
     }
 
-    /** Waits until the score's version stops moving for two seconds (the projection has caught up), at most a minute. */
+    /** Waits until the answer's version stops moving for two seconds with its simulation current (the projection has caught up), at most a minute. */
     public static String await(String projectionUrl) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -31,7 +31,8 @@ public final class ScoreSummary {
                 stableSince = System.nanoTime();
             }
             last = score;
-            if (System.nanoTime() - stableSince > Duration.ofSeconds(2).toNanos() && score.getJsonNumber("version").longValue() > 0) {
+            boolean simulated = !score.isNull("simulation") && score.getJsonObject("simulation").getBoolean("current");
+            if (System.nanoTime() - stableSince > Duration.ofSeconds(2).toNanos() && score.getJsonNumber("version").longValue() > 0 && simulated) {
                 break;
             }
             Thread.sleep(250);
@@ -39,21 +40,28 @@ public final class ScoreSummary {
         return describe(last);
     }
 
-    static String describe(JsonObject score) {
-        if (score == null || score.isNull("score")) {
-            return "Feasibility score: not enough data yet";
+    /** "P(36 fabs by 2030-12-31) = 0.0% · deliverable 4.1 fabs' worth (P10 2.2 – P90 7.9) · binding: talent in 100% of samples", then the headline. */
+    static String describe(JsonObject answer) {
+        if (answer == null || answer.isNull("probability")) {
+            return "Feasibility: not simulated yet";
         }
-        JsonObject inputs = score.getJsonObject("inputs");
+        JsonObject plan = answer.getJsonObject("plan");
+        JsonObject fabsWorth = answer.getJsonObject("deliverable").getJsonObject("fabsWorth");
+        JsonObject binding = answer.getJsonObject("binding");
+        JsonObject inputs = answer.getJsonObject("inputs");
+        double fabs = plan.getJsonNumber("fabs").doubleValue();
         return String.format(Locale.ROOT,
-                "Feasibility score %.2f / 100, bound by %s (capital %s, capacity %s, talent %s); "
-                        + "from %d commitments, %d fabs, %d talent pools",
-                score.getJsonNumber("score").doubleValue(), score.getString("bindingConstraint"),
-                coverage(score, "capital"), coverage(score, "capacity"), coverage(score, "talent"),
-                inputs.getInt("commitments"), inputs.getInt("fabs"), inputs.getInt("talentPools"));
+                "P(%s fabs by %s) = %s · deliverable %.1f fabs' worth (P10 %.1f – P90 %.1f) · binding: %s in %.0f%% of samples%n%s%n"
+                        + "From %d commitments, %d fabs, %d talent pools, %d training programs, %d shortfall estimates.",
+                fabs == Math.rint(fabs) ? String.valueOf((long) fabs) : String.valueOf(fabs), plan.getString("horizon"),
+                percent(answer.getJsonNumber("probability").doubleValue()), fabsWorth.getJsonNumber("p50").doubleValue(),
+                fabsWorth.getJsonNumber("p10").doubleValue(), fabsWorth.getJsonNumber("p90").doubleValue(), binding.getString("constraint"),
+                100 * binding.getJsonNumber("frequency").doubleValue(), answer.getString("headline"), inputs.getInt("commitments"),
+                inputs.getInt("fabs"), inputs.getInt("talentPools"), inputs.getInt("trainingPrograms"), inputs.getInt("shortfallEstimates"));
     }
 
-    private static String coverage(JsonObject score, String name) {
-        JsonObject coverage = score.getJsonObject(name);
-        return coverage.isNull("ratio") ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * coverage.getJsonNumber("ratio").doubleValue());
+    private static String percent(double share) {
+        double percent = 100 * share;
+        return percent > 0 && percent < 1 ? String.format(Locale.ROOT, "%.1f%%", percent) : String.format(Locale.ROOT, "%.0f%%", percent);
     }
 }
