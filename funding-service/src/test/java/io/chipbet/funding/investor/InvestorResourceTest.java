@@ -5,16 +5,12 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.chipbet.platform.testing.Api.asEditor;
+import static io.chipbet.platform.testing.Api.race;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -107,23 +103,6 @@ class InvestorResourceTest {
         }
         assertEquals(1, responses.stream().filter(response -> response.statusCode() == 201).count());
         assertEquals(1, investorsNamed(name));
-    }
-
-    private static List<Response> race(int racers, Callable<Response> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                futures.add(pool.submit(request));
-            }
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     private static int investorsNamed(String name) {

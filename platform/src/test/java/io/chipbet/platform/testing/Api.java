@@ -6,12 +6,21 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 
@@ -36,6 +45,31 @@ public final class Api {
     /** An If-Match header value for a version. */
     public static String etag(long version) {
         return "\"" + version + "\"";
+    }
+
+    /**
+     * Sends {@code request} from {@code racers} threads released at the same moment, as concurrent
+     * clients would; returns the responses in thread order.
+     */
+    public static List<Response> race(int racers, Callable<Response> request) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(racers);
+        CyclicBarrier start = new CyclicBarrier(racers);
+        try {
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get(2, TimeUnit.MINUTES));
+            }
+            return responses;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /** Matches a JSON number by value, whatever its scale: "900.00" matches decimal("900"). */

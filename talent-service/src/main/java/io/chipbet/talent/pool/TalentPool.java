@@ -19,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The workforce of one role in one region: one pool per (region, role). */
+/**
+ * The workforce of one role in one region: one pool per (region, role), and one all-roles pool per
+ * region. The database enforces both: migration V2 made the key count a null role as a value.
+ */
 @Entity
 @Table(name = "talent_pool", uniqueConstraints = @UniqueConstraint(name = "talent_pool_region_role", columnNames = {"region", "role"}))
 public class TalentPool {

@@ -3,6 +3,7 @@ package io.chipbet.talent.pool;
 import io.chipbet.infra.security.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import static io.chipbet.platform.testing.Api.anyone;
 import static io.chipbet.platform.testing.Api.asEditor;
 import static io.chipbet.platform.testing.Api.decimal;
 import static io.chipbet.platform.testing.Api.etag;
+import static io.chipbet.platform.testing.Api.race;
 import static io.chipbet.talent.TalentApi.SOURCE;
 import static io.chipbet.talent.TalentApi.pool;
 import static io.chipbet.talent.TalentApi.program;
@@ -45,6 +47,19 @@ class TalentPoolResourceTest {
                 .body("[1].changes[0].field", equalTo("headcount")).body("[1].changes[0].from", equalTo(1000));
         anyone().queryParam("region", region).get("/api/v1/talent-pools").then().body("size()", equalTo(1));
         anyone().get("/api/v1/talent-pools/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void concurrentPoolsForAllRolesOfOneRegionCreateOneAndTheOthersGet409() throws Exception {
+        String region = uniqueRegion();
+        Map<String, Object> allRoles = pool(region, "ENGINEER", 1000, 50, "0.05");
+        allRoles.remove("role");
+        List<Response> responses = race(8, () -> asEditor().body(allRoles).post("/api/v1/talent-pools"));
+        // The service's own check, or the database's unique key when two checks raced: 409 either way.
+        assertEquals(List.of(201, 409, 409, 409, 409, 409, 409, 409), responses.stream().map(Response::statusCode).sorted().toList());
+        responses.stream().filter(response -> response.statusCode() == 409)
+                .forEach(response -> assertEquals("application/problem+json", response.contentType()));
+        anyone().queryParam("region", region).get("/api/v1/talent-pools").then().body("size()", equalTo(1));
     }
 
     @Test

@@ -2,12 +2,17 @@ package io.chipbet.infra.testing;
 
 import io.chipbet.infra.LocalInfrastructure;
 
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -15,22 +20,33 @@ import java.util.stream.Stream;
  * shared by every test class, and stopped when the JVM exits (or dies: see ParentBoundProcess).
  *
  * <p>Quarkus may load test code in more than one class loader, so the handle that fault tests use
- * to stop and restart the broker is published in the system properties as JDK types only.
+ * to stop and restart the broker is an MBean on the JVM's one platform MBean server, reached by name
+ * with JDK types only. (Not a system property: a non-String value there breaks libraries that copy
+ * the system properties, such as Narayana, which the JDBC datasource brings.)
  */
 public final class TestInfrastructure {
 
-    static final String CONTROL = "chipbet.test.infrastructure.control";
+    static final ObjectName CONTROL = objectName("io.chipbet:type=TestInfrastructure");
 
     private TestInfrastructure() {
     }
 
+    /** What fault tests may do to the servers of this JVM; see {@link #stopKafka()}. */
+    public interface ControlMBean {
+        String getBootstrapServers();
+
+        int getPostgresPort();
+
+        void stopKafka();
+
+        void startKafka();
+    }
+
     /** Starts the servers if this JVM has not yet; returns Kafka's bootstrap servers and PostgreSQL's port. */
-    @SuppressWarnings("unchecked")
     public static synchronized Endpoints startOnce() {
-        Object published = System.getProperties().get(CONTROL);
-        if (published instanceof Map<?, ?> control) {
-            return new Endpoints((String) ((Map<String, Object>) control).get("bootstrap"),
-                    (Integer) ((Map<String, Object>) control).get("postgresPort"));
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        if (server.isRegistered(CONTROL)) {
+            return new Endpoints((String) attribute("BootstrapServers"), (Integer) attribute("PostgresPort"));
         }
         Path directory = temporaryDirectory();
         LocalInfrastructure infrastructure = LocalInfrastructure.forTests(directory).start();
@@ -38,32 +54,70 @@ public final class TestInfrastructure {
             infrastructure.close();
             deleteQuietly(directory);
         }, "chipbet-infra-stop"));
-        Runnable stopKafka = infrastructure.kafka()::stop;
-        Runnable startKafka = infrastructure.kafka()::start;
-        System.getProperties().put(CONTROL, Map.<String, Object>of(
-                "bootstrap", infrastructure.kafka().bootstrapServers(),
-                "postgresPort", infrastructure.postgres().port(),
-                "stopKafka", stopKafka,
-                "startKafka", startKafka));
-        return new Endpoints(infrastructure.kafka().bootstrapServers(), infrastructure.postgres().port());
+        ControlMBean control = new ControlMBean() {
+            @Override
+            public String getBootstrapServers() {
+                return infrastructure.kafka().bootstrapServers();
+            }
+
+            @Override
+            public int getPostgresPort() {
+                return infrastructure.postgres().port();
+            }
+
+            @Override
+            public void stopKafka() {
+                infrastructure.kafka().stop();
+            }
+
+            @Override
+            public void startKafka() {
+                infrastructure.kafka().start();
+            }
+        };
+        try {
+            server.registerMBean(new StandardMBean(control, ControlMBean.class), CONTROL);
+        } catch (JMException e) {
+            throw new IllegalStateException("Could not publish the test infrastructure's control", e);
+        }
+        return new Endpoints(control.getBootstrapServers(), control.getPostgresPort());
     }
 
     /** Stops the shared broker; its port and data stay, so {@link #startKafka()} brings the same broker back. */
     public static void stopKafka() {
-        control("stopKafka").run();
+        invoke("stopKafka");
     }
 
     public static void startKafka() {
-        control("startKafka").run();
+        invoke("startKafka");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Runnable control(String action) {
-        Object published = System.getProperties().get(CONTROL);
-        if (!(published instanceof Map<?, ?>)) {
+    private static Object attribute(String name) {
+        try {
+            return ManagementFactory.getPlatformMBeanServer().getAttribute(CONTROL, name);
+        } catch (JMException e) {
+            throw new IllegalStateException("The test infrastructure's " + name + " cannot be read", e);
+        }
+    }
+
+    private static void invoke(String operation) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        if (!server.isRegistered(CONTROL)) {
             throw new IllegalStateException("The test infrastructure was not started by this JVM");
         }
-        return (Runnable) ((Map<String, Object>) published).get(action);
+        try {
+            server.invoke(CONTROL, operation, null, null);
+        } catch (JMException e) {
+            throw new IllegalStateException("The test infrastructure could not " + operation, e);
+        }
+    }
+
+    private static ObjectName objectName(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException(name, e);
+        }
     }
 
     private static Path temporaryDirectory() {

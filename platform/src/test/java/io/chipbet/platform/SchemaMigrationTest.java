@@ -1,0 +1,8 @@
+package io.chipbet.platform;
+
+import io.chipbet.platform.testing.MigrationTest;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SchemaMigrationTest extends MigrationTest {
+}
