@@ -152,6 +152,9 @@ final class Evaluator {
         double later = 0;
         double laterInTalentRegions = 0;
         boolean random = d.isRandom();
+        double perRampMonth = ramp <= 0 ? 0 : 1 / ramp;
+        boolean[] talentRegion = p.talentRegion();
+        int[] regions = fabs.region();
         for (int i = 0; i < fabs.size(); i++) {
             byte kind = fabs.kind()[i];
             if (kind == FabBook.EXCLUDED) {
@@ -166,7 +169,7 @@ final class Evaluator {
                     start += p.pausedRestartDelayMonths();
                 }
                 double u = d.u(Draws.SLIP);
-                start += random ? fabs.slips()[fabs.region()[i]].sample(u, fabs.ownIndex()[i]) : fixedSlip(fabs, i, u);
+                start += random ? fabs.draws()[i].slip(u) : fixedSlip(fabs, i, u);
                 start = Math.max(start, now); // a fab not yet producing produces from now at the earliest
             }
             double months = horizon - start;
@@ -174,12 +177,12 @@ final class Evaluator {
                 continue;
             }
             double nameplate = fabs.nameplate()[i];
-            double online = nameplate * (ramp <= 0 || months >= ramp ? 1 : months / ramp);
+            double online = nameplate * (months >= ramp ? 1 : months * perRampMonth);
             capacity += online;
             cumulative += nameplate * wafersOfOneFab(months, ramp);
             if (start > now) {
                 later += online;
-                if (p.talentRegion().length > fabs.region()[i] && p.talentRegion()[fabs.region()[i]]) {
+                if (talentRegion.length > regions[i] && talentRegion[regions[i]]) {
                     laterInTalentRegions += online;
                 }
             }

@@ -114,22 +114,47 @@ final class FabBook {
         return ownIndex[slot];
     }
 
-    /** An immutable copy for the simulation thread. */
+    /** An immutable copy for the simulation thread, with each fab's slip draw resolved to a few constants. */
     Fabs snapshot() {
+        RegionSlips[] regionSlips = slips.toArray(new RegionSlips[0]);
+        Draw[] draws = new Draw[size];
+        for (int i = 0; i < size; i++) {
+            draws[i] = regionSlips[region[i]].draw(ownIndex[i]);
+        }
         return new Fabs(size, Arrays.copyOf(kind, size), Arrays.copyOf(start, size), Arrays.copyOf(nameplate, size),
-                Arrays.copyOf(region, size), Arrays.copyOf(ownIndex, size), Arrays.copyOf(slipAt, size),
-                slips.toArray(new RegionSlips[0]), regions.toArray(new String[0]));
+                Arrays.copyOf(region, size), Arrays.copyOf(ownIndex, size), Arrays.copyOf(slipAt, size), regionSlips,
+                regions.toArray(new String[0]), draws);
     }
 
-    /** The live arrays, for the ingest thread's own evaluations: no copy. */
+    /** The live arrays, for the ingest thread's own evaluations with fixed draws: no copy. */
     Fabs live() {
         return new Fabs(size, kind, start, nameplate, region, ownIndex, slipAt, slips.toArray(new RegionSlips[0]),
-                regions.toArray(new String[0]));
+                regions.toArray(new String[0]), null);
     }
 
-    /** The arrays an evaluation reads (the first {@code size} entries): the ingest thread's own, or a snapshot's copy. */
+    /**
+     * The arrays an evaluation reads (the first {@code size} entries): the ingest thread's own, or a
+     * snapshot's copy. {@code draws} is only in a snapshot: what a Monte Carlo sample needs per fab.
+     */
     record Fabs(int size, byte[] kind, double[] start, double[] nameplate, int[] region, int[] ownIndex, double[][] slipAt,
-                RegionSlips[] slips, String[] regions) {
+                RegionSlips[] slips, String[] regions, Draw[] draws) {
+    }
+
+    /**
+     * One fab's further-slip draw with its constants worked out once: from u, the prior (an exponential
+     * with mean {@code priorMean}) below {@code priorShare}, else a peer's observed slip.
+     */
+    record Draw(double priorShare, double priorScale, double priorMean, double peerScale, int lastPeer, int ownIndex, double[] peers) {
+        double slip(double u) {
+            if (u < priorShare) {
+                return priorMean * RegionSlips.exponential((int) (u * priorScale));
+            }
+            int index = Math.min(lastPeer, (int) ((u - priorShare) * peerScale));
+            if (index >= ownIndex) {
+                index++;
+            }
+            return peers[index];
+        }
     }
 
     private byte kindOf(FabState fab) {

@@ -48,18 +48,17 @@ final class RegionSlips {
         return at < 0 ? -1 : at;
     }
 
-    /** A draw for a Monte Carlo sample: one uniform picks the component, then the value within it. */
-    double sample(double u, int ownIndex) {
+    /** The standard exponential's quantile at table index {@code index} (clamped). */
+    static double exponential(int index) {
+        return EXPONENTIAL[Math.min(TABLE - 1, index)];
+    }
+
+    /** A fab's draw, its divisions done once: see {@link FabBook.Draw#slip}. */
+    FabBook.Draw draw(int ownIndex) {
         int others = observed.length - (ownIndex >= 0 ? 1 : 0);
-        double prior = priorWeight / (priorWeight + others);
-        if (u < prior || others == 0) {
-            return priorMean * EXPONENTIAL[Math.min(TABLE - 1, (int) (u / prior * TABLE))];
-        }
-        int index = Math.min(others - 1, (int) ((u - prior) / (1 - prior) * others));
-        if (ownIndex >= 0 && index >= ownIndex) {
-            index++;
-        }
-        return observed[index];
+        double prior = others == 0 ? 1.0000001 : priorWeight / (priorWeight + others);
+        return new FabBook.Draw(prior, TABLE / Math.min(1, prior), priorMean, others == 0 ? 0 : others / (1 - prior), others - 1,
+                ownIndex < 0 ? Integer.MAX_VALUE : ownIndex, observed);
     }
 
     /** The mixture's quantile at u, leaving out the observation at ownIndex: for the median-input path and the tornado. */
