@@ -39,6 +39,17 @@ public final class Inputs {
         }
     }
 
+    /** Every state held, as an immutable list: a copy another thread may read. */
+    public java.util.List<Object> states() {
+        java.util.List<Object> all = new java.util.ArrayList<>(commitments.size() + fabs.size() + pools.size() + programs.size() + estimates.size());
+        all.addAll(commitments.values());
+        all.addAll(fabs.values());
+        all.addAll(pools.values());
+        all.addAll(programs.values());
+        all.addAll(estimates.values());
+        return java.util.Collections.unmodifiableList(all);
+    }
+
     public void clear() {
         commitments.clear();
         fabs.clear();

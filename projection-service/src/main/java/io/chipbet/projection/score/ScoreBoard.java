@@ -26,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
@@ -73,6 +74,7 @@ public class ScoreBoard {
     private final ObjectMapper json;
     private final BroadcastProcessor<Feasibility> changes = BroadcastProcessor.create();
     private final AtomicLong processed = new AtomicLong();
+    private final Event<RecordEvaluated> recordEvaluated;
     private final ExecutorService simulator = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "chipbet-simulation");
         thread.setDaemon(true);
@@ -89,10 +91,12 @@ public class ScoreBoard {
     private Double publishedProbability;
     private Double publishedP50;
 
-    private record Pending(Prepared prepared, long inputsVersion) {
+    private record Pending(Prepared prepared, long inputsVersion, List<Object> states, LocalDate evaluatedOn) {
     }
 
-    public ScoreBoard(ModelConfig config, AggregateStore store, EventParser parser, Outbox outbox, ObjectMapper json, Vertx vertx) {
+    public ScoreBoard(ModelConfig config, AggregateStore store, EventParser parser, Outbox outbox, ObjectMapper json, Vertx vertx,
+                      Event<RecordEvaluated> recordEvaluated) {
+        this.recordEvaluated = recordEvaluated;
         this.config = config;
         this.plan = PlanTerms.of(config, config.plan());
         this.json = json;
@@ -120,6 +124,11 @@ public class ScoreBoard {
     /** The model's assumptions as JSON: fixed at start-up. */
     ServedJson assumptionsJson() {
         return assumptionsJson;
+    }
+
+    /** The plan and model configuration the baseline is answered under. */
+    public ModelConfig config() {
+        return config;
     }
 
     public Explanation currentInputs() {
@@ -229,7 +238,8 @@ public class ScoreBoard {
 
     /** Hands the record as it is now to the simulator; a record already waiting is replaced. */
     private void simulateLater() {
-        if (pending.getAndSet(new Pending(state.prepared(base.evaluatedOn()), state.inputsVersion())) == null) {
+        if (pending.getAndSet(new Pending(state.prepared(base.evaluatedOn()), state.inputsVersion(), state.model().inputs().states(),
+                base.evaluatedOn())) == null) {
             try {
                 simulator.execute(this::simulate);
             } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
@@ -248,6 +258,7 @@ public class ScoreBoard {
             Outlook outlook = state.model().simulate(next.prepared());
             Snapshots.Evaluated result = new Snapshots.Evaluated(outlook, state.model().sensitivity(next.prepared()), next.inputsVersion());
             VertxContextSupport.subscribeAndAwait(() -> serialized(() -> publishSimulation(result)));
+            recordEvaluated.fireAsync(new RecordEvaluated(next.states(), next.inputsVersion(), next.evaluatedOn(), current.get()));
         } catch (Throwable failure) {
             LOG.warnf("Simulation not published (%s); it is tried again with the next change", failure.getMessage());
         }

@@ -1,0 +1,215 @@
+package io.chipbet.projection.scenario;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chipbet.platform.contract.score.ScenarioTopics;
+import io.chipbet.platform.event.DomainEvent;
+import io.chipbet.platform.outbox.Outbox;
+import io.chipbet.projection.model.ModelConfig;
+import io.chipbet.projection.model.ModelConfigs;
+import io.chipbet.projection.score.Answers;
+import io.chipbet.projection.score.Feasibility;
+import io.chipbet.projection.score.RecordEvaluated;
+import io.chipbet.projection.score.ScoreBoard;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Keeps every scenario's answer live. Each time the baseline's simulation of a record is done, every
+ * scenario is evaluated on that record, on one thread of its own (off the ingest path, after the
+ * baseline, coalesced: a burst of records evaluates the newest once). An answer whose probability or P50
+ * moved is published on {@link ScenarioTopics#SCENARIOS} through the outbox and on its stream.
+ */
+@ApplicationScoped
+public class ScenarioEvaluations {
+
+    private static final Logger LOG = Logger.getLogger(ScenarioEvaluations.class);
+
+    /** One scenario as last read from its row: what to evaluate. */
+    record Entry(UUID id, String name, long revision, String source, ScenarioSpec spec, ModelConfig config) {
+    }
+
+    private final ObjectMapper json;
+    private final ScoreBoard board;
+    private final Outbox outbox;
+    private final ScenarioRepository scenarios;
+    private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<UUID, ScenarioAnswer> answers = new ConcurrentHashMap<>();
+    private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final BroadcastProcessor<ScenarioAnswer> changes = BroadcastProcessor.create();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "chipbet-scenarios");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile RecordEvaluated latest;
+
+    public ScenarioEvaluations(ObjectMapper json, ScoreBoard board, Outbox outbox, ScenarioRepository scenarios) {
+        this.json = json;
+        this.board = board;
+        this.outbox = outbox;
+        this.scenarios = scenarios;
+    }
+
+    void load(@Observes StartupEvent startup) throws Throwable {
+        List<Scenario> stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(scenarios::ordered));
+        for (Scenario scenario : stored) {
+            entries.put(scenario.id, entry(scenario));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        worker.shutdownNow();
+    }
+
+    void recordEvaluated(@ObservesAsync RecordEvaluated record) {
+        latest = record;
+        dirty.addAll(entries.keySet());
+        schedule();
+    }
+
+    /** A scenario was created or revised (its row is committed): evaluate it again. */
+    void changed(Scenario scenario) {
+        entries.put(scenario.id, entry(scenario));
+        answers.remove(scenario.id);
+        dirty.add(scenario.id);
+        schedule();
+    }
+
+    void removed(UUID id) {
+        entries.remove(id);
+        answers.remove(id);
+        dirty.remove(id);
+    }
+
+    Optional<Entry> entry(UUID id) {
+        return Optional.ofNullable(entries.get(id));
+    }
+
+    /** The scenario's answer on the latest record: the one kept, or evaluated now if none is. */
+    Optional<ScenarioAnswer> answer(UUID id) {
+        Entry entry = entries.get(id);
+        RecordEvaluated record = latest;
+        if (entry == null) {
+            return Optional.empty();
+        }
+        ScenarioAnswer kept = answers.get(id);
+        if (kept != null && kept.revision() == entry.revision() && (record == null || kept.inputsVersion() == record.inputsVersion())) {
+            return Optional.of(kept);
+        }
+        return Optional.of(evaluate(entry, record == null ? baselineRecord() : record));
+    }
+
+    /** The record scenarios are answered on, and the baseline's answer for it. */
+    RecordEvaluated latestRecord() {
+        RecordEvaluated record = latest;
+        return record == null ? baselineRecord() : record;
+    }
+
+    Multi<ScenarioAnswer> stream(UUID id) {
+        return changes.filter(answer -> answer.id().equals(id));
+    }
+
+    ScenarioAnswer evaluate(Entry entry, RecordEvaluated record) {
+        List<Object> states = record.states();
+        List<ScenarioChange> scenarioChanges = entry.spec().changesOrNone();
+        for (int i = 0; i < scenarioChanges.size(); i++) {
+            states = scenarioChanges.get(i).apply(states, entry.id(), i);
+        }
+        Feasibility feasibility = Answers.evaluate(entry.config(), states, record.evaluatedOn());
+        ScenarioAnswer kept = answers.get(entry.id());
+        return new ScenarioAnswer(entry.id(), entry.name(), entry.revision(), entry.source(), kept == null ? 0 : kept.resultVersion(),
+                feasibility, ScenarioAnswer.difference(feasibility, record.baseline()), record.baseline().version(), record.inputsVersion(),
+                Instant.now());
+    }
+
+    private RecordEvaluated baselineRecord() {
+        Feasibility baseline = board.current();
+        return new RecordEvaluated(List.of(), -1, baseline.evaluatedOn(), baseline);
+    }
+
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                worker.execute(this::evaluateDirty);
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                scheduled.set(false);
+            }
+        }
+    }
+
+    /** On the worker: every scenario marked dirty, on the newest record, then again if more came meanwhile. */
+    private void evaluateDirty() {
+        scheduled.set(false);
+        RecordEvaluated record = latest;
+        if (record == null) {
+            return;
+        }
+        for (UUID id : List.copyOf(dirty)) {
+            dirty.remove(id);
+            Entry entry = entries.get(id);
+            if (entry == null) {
+                continue;
+            }
+            try {
+                publishIfMoved(evaluate(entry, record));
+            } catch (Throwable failure) {
+                LOG.warnf("Scenario %s not evaluated (%s); it is tried again with the next record", id, failure.getMessage());
+            }
+        }
+        if (!dirty.isEmpty()) {
+            schedule();
+        }
+    }
+
+    private void publishIfMoved(ScenarioAnswer answer) throws Throwable {
+        ScenarioAnswer previous = answers.get(answer.id());
+        boolean moved = previous == null || previous.revision() != answer.revision()
+                || !java.util.Objects.equals(previous.feasibility().probability(), answer.feasibility().probability())
+                || previous.feasibility().deliverable() == null || answer.feasibility().deliverable() == null
+                || previous.feasibility().deliverable().wpm().p50() != answer.feasibility().deliverable().wpm().p50();
+        if (!moved) {
+            answers.put(answer.id(), answer.withResultVersion(previous.resultVersion()));
+            return;
+        }
+        ScenarioAnswer published = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> scenarios.lock(answer.id())
+                .chain(row -> {
+                    if (row == null) {
+                        return io.smallrye.mutiny.Uni.createFrom().nullItem(); // deleted meanwhile
+                    }
+                    ScenarioAnswer versioned = answer.withResultVersion(row.nextResult());
+                    return outbox.append(ScenarioTopics.SCENARIOS, DomainEvent.of(ScenarioTopics.SCENARIO_EVALUATED, ScenarioTopics.AGGREGATE,
+                            answer.id(), versioned.resultVersion(), "projection-service", List.of(), versioned)).replaceWith(versioned);
+                })));
+        if (published != null && entries.containsKey(answer.id())) {
+            answers.put(answer.id(), published);
+            changes.onNext(published);
+        }
+    }
+
+    private Entry entry(Scenario scenario) {
+        ScenarioSpec spec = ScenarioSpecs.read(json, scenario.spec);
+        ModelConfig config = ModelConfigs.withOverrides(spec.overrides() == null ? Map.of("chipbet.model.plan", board.config().plan())
+                : spec.overrides().toConfig(board.config().plan(), spec.name()));
+        return new Entry(scenario.id, scenario.name, scenario.revision, scenario.source, spec, config);
+    }
+}

@@ -1,0 +1,163 @@
+package io.chipbet.projection.scenario;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chipbet.platform.api.ETags;
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.contract.score.ScenarioTopics;
+import io.chipbet.platform.event.DomainEvent;
+import io.chipbet.platform.idempotency.Idempotency;
+import io.chipbet.platform.outbox.Outbox;
+import io.chipbet.platform.problem.Problem;
+import io.chipbet.platform.problem.ProblemException;
+import io.chipbet.projection.model.Explanation;
+import io.chipbet.projection.model.ModelConfigs;
+import io.chipbet.projection.score.ScoreBoard;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The rules of scenarios and their transactions: a spec must name facts that are on record and
+ * assumptions the model accepts, or nothing is written; a revision needs the current ETag; a scenario
+ * from Kubernetes is changed there, not here. Each write commits, then the scenario is evaluated again.
+ */
+@ApplicationScoped
+public class ScenarioService {
+
+    private final ScenarioRepository scenarios;
+    private final ScenarioEvaluations evaluations;
+    private final Idempotency idempotency;
+    private final Outbox outbox;
+    private final ScoreBoard board;
+    private final ObjectMapper json;
+
+    public ScenarioService(ScenarioRepository scenarios, ScenarioEvaluations evaluations, Idempotency idempotency, Outbox outbox,
+                           ScoreBoard board, ObjectMapper json) {
+        this.scenarios = scenarios;
+        this.evaluations = evaluations;
+        this.idempotency = idempotency;
+        this.outbox = outbox;
+        this.board = board;
+        this.json = json;
+    }
+
+    public Uni<Response> create(String idempotencyKey, ScenarioSpec spec) {
+        check(spec);
+        UUID id = UUID.randomUUID();
+        return idempotency.create("scenario", idempotencyKey, spec, () -> {
+            Scenario scenario = Scenario.create(id, spec.name(), ScenarioSpecs.write(json, spec), Scenario.API);
+            return scenarios.persist(scenario).map(stored -> new Idempotency.Created(URI.create("/api/v1/scenarios/" + stored.id),
+                    ScenarioView.of(stored, spec), stored.revision));
+        }).invoke(response -> {
+            if (response.getStatus() == 201 && response.getHeaderString("Idempotent-Replayed") == null) {
+                // The row is committed: evaluate it, off the request.
+                evaluations.changed(Scenario.create(id, spec.name(), ScenarioSpecs.write(json, spec), Scenario.API));
+            }
+        });
+    }
+
+    public Uni<Response> revise(UUID id, String ifMatch, ScenarioSpec spec) {
+        long expected = ETags.requiredVersion(ifMatch);
+        check(spec);
+        return Panache.withTransaction(() -> scenarios.lock(id).map(scenario -> {
+                    if (scenario == null) {
+                        throw ProblemException.notFound("Scenario", id);
+                    }
+                    requireEditableHere(scenario);
+                    ETags.requireCurrent("Scenario " + id, scenario.revision, expected);
+                    scenario.revise(spec.name(), ScenarioSpecs.write(json, spec));
+                    return scenario;
+                }))
+                .invoke(evaluations::changed)
+                .map(scenario -> ETags.ok(ScenarioView.of(scenario, spec), scenario.revision));
+    }
+
+    public Uni<Void> delete(UUID id) {
+        return Panache.withTransaction(() -> scenarios.lock(id).chain(scenario -> {
+                    if (scenario == null) {
+                        throw ProblemException.notFound("Scenario", id);
+                    }
+                    requireEditableHere(scenario);
+                    long last = scenario.nextResult();
+                    return outbox.append(ScenarioTopics.SCENARIOS, DomainEvent.of(ScenarioTopics.SCENARIO_DELETED, ScenarioTopics.AGGREGATE,
+                                    id, last, "projection-service", List.of(), new Deleted(id, scenario.name)))
+                            .chain(() -> scenarios.delete(scenario));
+                }))
+                .invoke(() -> evaluations.removed(id));
+    }
+
+    /** The data of a ScenarioDeleted event. */
+    public record Deleted(UUID id, String name) {
+    }
+
+    public Uni<Response> get(UUID id) {
+        return Panache.withSession(() -> scenarios.findById(id)).map(scenario -> {
+            if (scenario == null) {
+                throw ProblemException.notFound("Scenario", id);
+            }
+            return ETags.ok(ScenarioView.of(scenario, ScenarioSpecs.read(json, scenario.spec)), scenario.revision);
+        });
+    }
+
+    public Uni<Page<ScenarioView>> list(int page, int size) {
+        return Panache.withSession(() -> scenarios.find("order by createdAt, id").page(page, size).list()
+                .chain(found -> scenarios.count().map(total -> Page.of(found.stream()
+                        .map(scenario -> ScenarioView.of(scenario, ScenarioSpecs.read(json, scenario.spec))).toList(), page, size, total))));
+    }
+
+    public ScenarioAnswer answer(UUID id) {
+        return evaluations.answer(id).orElseThrow(() -> ProblemException.notFound("Scenario", id));
+    }
+
+    /**
+     * A spec that can be evaluated: the facts its changes name are on record, and its assumptions map
+     * onto the model's configuration. Bean Validation has checked each field's own range before.
+     */
+    void check(ScenarioSpec spec) {
+        Explanation record = board.currentInputs();
+        Set<UUID> fabs = record.fabs().stream().map(Explanation.FabRow::id).collect(Collectors.toSet());
+        Set<UUID> commitments = record.capital().commitments().stream().map(Explanation.CommitmentRow::id).collect(Collectors.toSet());
+        List<Problem.Violation> unknown = new ArrayList<>();
+        List<ScenarioChange> changes = spec.changesOrNone();
+        for (int i = 0; i < changes.size(); i++) {
+            int index = i;
+            changes.get(i).fabOnRecord().filter(fab -> !fabs.contains(fab))
+                    .ifPresent(fab -> unknown.add(new Problem.Violation("changes[" + index + "].fabId", "no fab " + fab + " is on record")));
+            changes.get(i).commitmentOnRecord().filter(commitment -> !commitments.contains(commitment))
+                    .ifPresent(commitment -> unknown.add(new Problem.Violation("changes[" + index + "].commitmentId",
+                            "no commitment " + commitment + " is on record")));
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.unprocessable("unknown-fact", "Unknown fact", "A change names a fact that is not on record", unknown);
+        }
+        if (spec.overrides() != null) {
+            String plan = spec.overrides().plan() == null || spec.overrides().plan().key() == null ? board.config().plan()
+                    : spec.overrides().plan().key();
+            if (!board.config().plans().containsKey(plan)) {
+                throw ProblemException.unprocessable("unknown-plan", "Unknown plan", "No plan '" + plan + "' is configured",
+                        List.of(new Problem.Violation("overrides.plan.key", "must be one of " + board.config().plans().keySet())));
+            }
+            try {
+                ModelConfigs.withOverrides(spec.overrides().toConfig(board.config().plan(), spec.name()));
+            } catch (RuntimeException e) {
+                throw ProblemException.unprocessable("invalid-overrides", "Invalid overrides", e.getMessage(),
+                        List.of(new Problem.Violation("overrides", e.getMessage())));
+            }
+        }
+    }
+
+    private static void requireEditableHere(Scenario scenario) {
+        if (Scenario.KUBERNETES.equals(scenario.source)) {
+            throw ProblemException.conflict("read-only-scenario", "Scenario is read-only here",
+                    "Scenario " + scenario.id + " comes from a FeasibilityScenario resource: change it with kubectl");
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.chipbet.projection.scenario;
+
+import io.chipbet.platform.contract.fab.FabStatus;
+import io.chipbet.platform.contract.score.ScenarioTopics;
+import io.chipbet.platform.testing.EventSchemas;
+import io.chipbet.platform.testing.EventTopic;
+import io.chipbet.projection.Events;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static io.chipbet.platform.testing.Api.anyone;
+import static io.chipbet.platform.testing.Api.asEditor;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Scenarios on the live record, against a real broker and database. The record is whatever the other
+ * tests of this service left, so each check here is relative to the baseline, or made independent of
+ * it: a scenario whose plan is 1,000 fabs of 100 wpm dwarfs whatever else is on record.
+ */
+@QuarkusTest
+class ScenarioTest {
+
+    private static final String FABS = "chipbet.fabs.projects.v1";
+
+    @Inject
+    ScenarioEvaluations evaluations;
+
+    @Test
+    void aScenarioIsCreatedReadRevisedAndDeletedWithItsETag() {
+        String location = asEditor().contentType("application/json").body(spec("Crud", "[]", "null"))
+                .post("/api/v1/scenarios").then().statusCode(201).header("ETag", "\"1\"").extract().header("Location");
+        String path = java.net.URI.create(location).getPath();
+        anyone().get(path).then().statusCode(200).header("ETag", "\"1\"").body("name", equalTo("Crud")).body("source", equalTo("api"));
+        anyone().get("/api/v1/scenarios?size=200").then().statusCode(200).body("items.name", hasItem("Crud"));
+
+        asEditor().contentType("application/json").body(spec("Crud", "[]", "null")).put(path).then().statusCode(428);
+        asEditor().contentType("application/json").header("If-Match", "\"7\"").body(spec("Crud", "[]", "null")).put(path).then().statusCode(412);
+        asEditor().contentType("application/json").header("If-Match", "\"1\"").body(spec("Crud, revised", "[]", "null")).put(path)
+                .then().statusCode(200).header("ETag", "\"2\"").body("name", equalTo("Crud, revised"));
+        anyone().contentType("application/json").body(spec("Anonymous", "[]", "null")).post("/api/v1/scenarios").then().statusCode(401);
+        anyone().delete(path).then().statusCode(401);
+
+        // It survives the loss of memory: it is read back from the database, as after a restart.
+        UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+        evaluations.removed(id);
+        evaluations.load(null);
+        anyone().get(path + "/feasibility").then().statusCode(200).body("name", equalTo("Crud, revised")).body("revision", equalTo(2));
+
+        asEditor().delete(path).then().statusCode(204);
+        anyone().get(path).then().statusCode(404).contentType("application/problem+json");
+        anyone().get(path + "/feasibility").then().statusCode(404);
+    }
+
+    @Test
+    void badOverridesAndUnknownFactsAreRefusedNamingTheFieldAndNothingIsWritten() {
+        long before = anyone().get("/api/v1/scenarios").then().extract().jsonPath().getLong("totalItems");
+        asEditor().contentType("application/json")
+                .body(spec("Bad staffing", "[]", "{\"staffPerWpm\": {\"p10\": 0.2, \"p50\": 0.1, \"p90\": 0.3}}"))
+                .post("/api/v1/scenarios").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(org.hamcrest.Matchers.containsString("staffPerWpm")));
+        asEditor().contentType("application/json").body(spec("Too many samples", "[]", "{\"samples\": 5000000}"))
+                .post("/api/v1/scenarios").then().statusCode(400).body("violations.field", hasItem(org.hamcrest.Matchers.containsString("samples")));
+        asEditor().contentType("application/json")
+                .body(spec("Unknown fab", "[{\"kind\": \"DELAY_FAB\", \"fabId\": \"" + UUID.randomUUID() + "\", \"months\": 24}]", "null"))
+                .post("/api/v1/scenarios").then().statusCode(422).contentType("application/problem+json")
+                .body("violations.field", hasItem("changes[0].fabId"));
+        asEditor().contentType("application/json").body(spec("Unknown plan", "[]", "{\"plan\": {\"key\": \"no-such-plan\"}}"))
+                .post("/api/v1/scenarios").then().statusCode(422).body("violations.field", hasItem("overrides.plan.key"));
+        asEditor().contentType("application/json").body(spec("Unknown kind", "[{\"kind\": \"BUY_TSMC\"}]", "null"))
+                .post("/api/v1/scenarios").then().statusCode(400).contentType("application/problem+json");
+        anyone().get("/api/v1/scenarios").then().body("totalItems", equalTo((int) before));
+        anyone().get("/api/v1/scenarios/" + UUID.randomUUID() + "/feasibility").then().statusCode(404);
+        anyone().get("/api/v1/scenarios/compare?ids=not-a-uuid").then().statusCode(400).body("violations.field", hasItem("ids"));
+    }
+
+    @Test
+    void aScenarioIsAnsweredInTheBaselinesShapeWithItsDifference() {
+        // A 5,000-wpm fab producing from mid-2026 adds 5,000 wpm in (nearly) every sample: the test plan's
+        // 1,000 wpm is then met, and the P50 moves by the fab's capacity.
+        String path = create(spec("A large fab in Taiwan",
+                "[{\"kind\": \"ADD_FAB\", \"name\": \"Hypothetical\", \"operator\": \"TSMC\", \"region\": \"TW\", \"nodeClass\": \"LEADING_EDGE\","
+                        + " \"capacityWpm\": 5000, \"productionDate\": \"2026-06-30\"}]", "null"));
+        JsonPath answer = awaitAnswer(path, json -> json.get("feasibility.probability") != null);
+        JsonPath baseline = anyone().get("/api/v1/feasibility").then().extract().jsonPath();
+        assertTrue(answer.getDouble("feasibility.probability") > 0.99, answer.prettify());
+        assertEquals(5000, answer.getDouble("difference.deliverableWpm.p50"), 60);
+        assertEquals(100 * (answer.getDouble("feasibility.probability") - baseline.getDouble("probability")),
+                answer.getDouble("difference.probabilityPoints"), 1e-9);
+        assertTrue(answer.getString("feasibility.headline").startsWith("On the record today"), answer.getString("feasibility.headline"));
+        assertNotNull(answer.get("feasibility.constraints"));
+        JsonPath compared = anyone().get("/api/v1/scenarios/compare?ids=" + idOf(path)).then().statusCode(200).extract().jsonPath();
+        assertEquals("baseline", compared.getString("[0].name"));
+        assertEquals("A large fab in Taiwan", compared.getString("[1].name"));
+        assertEquals(answer.getDouble("difference.probabilityPoints"), compared.getDouble("[1].difference.probabilityPoints"), 1e-9);
+    }
+
+    @Test
+    void goalSeekingFindsTheSmallestChangeAlongEachLeverOnAHandCheckedCase() {
+        // Plan: 1,000 fabs of 100 wpm (100,000 wpm), nothing new can be built, fabs start at nameplate. One hypothetical
+        // Taiwanese fab of 100,000 wpm planned for 2031-06-30, six months after the horizon: P = 0. Its further slip is the
+        // prior alone (no Taiwanese peers), exponential with mean 6 months, so with the horizon Δ months after its plan,
+        // P = 1 - exp(-Δ/6): at 11 months later (Δ = 5.0) P = 0.565, at 12 (Δ = 6.0) P = 0.632. For P >= 0.6: 12 months.
+        String path = create(spec("Goal seek",
+                "[{\"kind\": \"ADD_FAB\", \"name\": \"Late\", \"operator\": \"TSMC\", \"region\": \"TW\", \"nodeClass\": \"LEADING_EDGE\","
+                        + " \"capacityWpm\": 100000, \"productionDate\": \"2031-06-30\"}]",
+                "{\"plan\": {\"fabs\": 1000}, \"surge\": {\"p10\": 0, \"p50\": 0, \"p90\": 0}, \"rampMonths\": {\"p10\": 0, \"p50\": 0, \"p90\": 0},"
+                        + " \"slipPriorMeanMonths\": 6}"));
+        awaitAnswer(path, json -> json.get("feasibility.probability") != null);
+        JsonPath requirements = anyone().get(path + "/requirements?probability=0.6").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> horizon = requirements.getMap("find { it.lever == 'later horizon' }");
+        assertEquals(true, horizon.get("reachable"), horizon::toString);
+        assertTrue(((String) horizon.get("change")).startsWith("horizon 12 months later (2031-12-31)"), horizon::toString);
+        assertEquals(0.632, ((Number) horizon.get("probabilityAfter")).doubleValue(), 0.04);
+        Map<String, Object> noSlip = requirements.getMap("find { it.lever == 'no further slip' }");
+        assertEquals(false, noSlip.get("reachable"), "planned after the horizon, it misses even without slip");
+        Map<String, Object> surge = requirements.getMap("find { it.lever == \"builders' surge\" }");
+        assertNotNull(surge.get("probabilityAfter"));
+        anyone().get(path + "/requirements?probability=2").then().statusCode(400);
+    }
+
+    @Test
+    void aLiveEventMovesTheBaselineAndTheScenarioOnTheirStreamsAndTheScenarioTopic() throws Exception {
+        String path = create(spec("Live", "[]", "{\"plan\": {\"fabs\": 1000}}"));
+        UUID id = idOf(path);
+        JsonPath first = awaitAnswer(path, json -> json.get("feasibility.probability") != null);
+        try (EventTopic topic = new EventTopic(ScenarioTopics.SCENARIOS)) {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            String base = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+            var scenarioLines = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path + "/stream"))
+                    .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofLines()).body()
+                    .filter(line -> line.startsWith("data:")).iterator();
+            var baselineLines = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/feasibility/stream"))
+                    .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofLines()).body()
+                    .filter(line -> line.startsWith("data:")).iterator();
+            long baselineVersion = new JsonPath(baselineLines.next().substring(5)).getLong("version");
+            assertEquals(id.toString(), new JsonPath(scenarioLines.next().substring(5)).getString("id"));
+
+            UUID fab = UUID.randomUUID();
+            Events.send(FABS, fab.toString(), Events.envelope("FabAnnounced", "fab", fab, 1,
+                    Events.fab(fab, "Live fab", FabStatus.VOLUME_PRODUCTION, 3000, null, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1), 1)));
+            assertTrue(new JsonPath(baselineLines.next().substring(5)).getLong("version") > baselineVersion);
+            JsonPath moved = new JsonPath(scenarioLines.next().substring(5));
+            assertTrue(moved.getLong("inputsVersion") > first.getLong("inputsVersion"));
+            assertEquals(3000, moved.getDouble("feasibility.centralPath.trackedWpm") - first.getDouble("feasibility.centralPath.trackedWpm"), 1e-6);
+
+            List<ConsumerRecord<String, String>> published = topic.await(record -> id.toString().equals(record.key()), 2, Duration.ofSeconds(30));
+            assertTrue(published.size() >= 2, "the first answer and the moved one: " + published.size());
+            published.forEach(record -> EventSchemas.validate("feasibility/ScenarioEvaluated.schema.json", record.value()));
+            List<Long> versions = published.stream().map(record -> JsonPath.from(record.value()).getLong("aggregateVersion")).toList();
+            for (int i = 1; i < versions.size(); i++) {
+                assertEquals(versions.get(i - 1) + 1, versions.get(i), versions::toString);
+            }
+        }
+    }
+
+    private static String create(String body) {
+        String location = asEditor().contentType("application/json").body(body).post("/api/v1/scenarios")
+                .then().statusCode(201).extract().header("Location");
+        return java.net.URI.create(location).getPath();
+    }
+
+    private static UUID idOf(String path) {
+        return UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    private static String spec(String name, String changes, String overrides) {
+        return "{\"name\": \"" + name + "\", \"description\": \"test\", \"changes\": " + changes + ", \"overrides\": " + overrides + "}";
+    }
+
+    private static JsonPath awaitAnswer(String path, Predicate<JsonPath> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonPath last = null;
+        while (System.nanoTime() < deadline) {
+            last = anyone().get(path + "/feasibility").then().statusCode(200).extract().jsonPath();
+            if (condition.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("The scenario's answer never got there; last: " + (last == null ? null : last.prettify()));
+    }
+}
