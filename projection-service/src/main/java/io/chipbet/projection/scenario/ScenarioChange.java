@@ -41,11 +41,13 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ScenarioChange.CancelFab.class, name = "CANCEL_FAB"),
         @JsonSubTypes.Type(value = ScenarioChange.WithdrawCommitment.class, name = "WITHDRAW_COMMITMENT"),
         @JsonSubTypes.Type(value = ScenarioChange.DisburseCommitment.class, name = "DISBURSE_COMMITMENT"),
+        @JsonSubTypes.Type(value = ScenarioChange.ReviseCommitment.class, name = "REVISE_COMMITMENT"),
         @JsonSubTypes.Type(value = ScenarioChange.AddCommitment.class, name = "ADD_COMMITMENT"),
         @JsonSubTypes.Type(value = ScenarioChange.AddTrainingProgram.class, name = "ADD_TRAINING_PROGRAM"),
         @JsonSubTypes.Type(value = ScenarioChange.AddFab.class, name = "ADD_FAB")})
 @Schema(description = "A hypothetical change to the record, by kind", oneOf = {ScenarioChange.DelayFab.class, ScenarioChange.CancelFab.class,
-        ScenarioChange.WithdrawCommitment.class, ScenarioChange.DisburseCommitment.class, ScenarioChange.AddCommitment.class,
+        ScenarioChange.WithdrawCommitment.class, ScenarioChange.DisburseCommitment.class, ScenarioChange.ReviseCommitment.class,
+        ScenarioChange.AddCommitment.class,
         ScenarioChange.AddTrainingProgram.class, ScenarioChange.AddFab.class})
 public sealed interface ScenarioChange {
 
@@ -115,6 +117,22 @@ public sealed interface ScenarioChange {
         @Override
         public List<Object> apply(List<Object> states, UUID scenario, int index) {
             return replaceCommitment(states, commitmentId, c -> withStatus(c, CommitmentStatus.DISBURSED, c.amountUsd()));
+        }
+    }
+
+    @Schema(description = "Set a commitment's amount, e.g. the $7T plan as discussed before it was scaled down")
+    record ReviseCommitment(@NotNull UUID commitmentId, @NotNull @Positive @DecimalMax("100000000000000") BigDecimal amountUsd)
+            implements ScenarioChange {
+        @Override
+        public Optional<UUID> commitmentOnRecord() {
+            return Optional.of(commitmentId);
+        }
+
+        @Override
+        public List<Object> apply(List<Object> states, UUID scenario, int index) {
+            return replaceCommitment(states, commitmentId, c -> new CommitmentState(c.id(), c.investor(), amountUsd, c.reportedAmount(),
+                    c.reportedCurrency(), c.purpose(), c.status(), c.disbursedUsd().min(amountUsd), c.announcedOn(), c.sources(), c.notes(),
+                    c.fundedFabIds(), c.version(), c.createdAt(), c.updatedAt()));
         }
     }
 

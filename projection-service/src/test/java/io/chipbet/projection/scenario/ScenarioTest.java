@@ -41,7 +41,7 @@ class ScenarioTest {
     ScenarioEvaluations evaluations;
 
     @Test
-    void aScenarioIsCreatedReadRevisedAndDeletedWithItsETag() {
+    void aScenarioIsCreatedReadRevisedAndDeletedWithItsETag() throws Throwable {
         String location = asEditor().contentType("application/json").body(spec("Crud", "[]", "null"))
                 .post("/api/v1/scenarios").then().statusCode(201).header("ETag", "\"1\"").extract().header("Location");
         String path = java.net.URI.create(location).getPath();
