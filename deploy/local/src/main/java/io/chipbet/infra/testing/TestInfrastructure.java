@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * shared by every test class, and stopped when the JVM exits (or dies: see ParentBoundProcess).
  *
  * <p>Quarkus may load test code in more than one class loader, so the handle that fault tests use
- * to stop and restart the broker is published in the system properties as JDK types only.
+ * to stop and restart the broker and the database is published in the system properties as JDK types only.
  */
 public final class TestInfrastructure {
 
@@ -40,11 +40,15 @@ public final class TestInfrastructure {
         }, "chipbet-infra-stop"));
         Runnable stopKafka = infrastructure.kafka()::stop;
         Runnable startKafka = infrastructure.kafka()::start;
+        Runnable stopPostgres = infrastructure.postgres()::stop;
+        Runnable startPostgres = infrastructure.postgres()::start;
         System.getProperties().put(CONTROL, Map.<String, Object>of(
                 "bootstrap", infrastructure.kafka().bootstrapServers(),
                 "postgresPort", infrastructure.postgres().port(),
                 "stopKafka", stopKafka,
-                "startKafka", startKafka));
+                "startKafka", startKafka,
+                "stopPostgres", stopPostgres,
+                "startPostgres", startPostgres));
         return new Endpoints(infrastructure.kafka().bootstrapServers(), infrastructure.postgres().port());
     }
 
@@ -55,6 +59,20 @@ public final class TestInfrastructure {
 
     public static void startKafka() {
         control("startKafka").run();
+    }
+
+    /** Stops the shared PostgreSQL server (a fast shutdown); its port and data stay for {@link #startPostgres()}. */
+    public static void stopPostgres() {
+        control("stopPostgres").run();
+    }
+
+    public static void startPostgres() {
+        control("startPostgres").run();
+    }
+
+    /** Whether this JVM started the servers, and so may stop them; not when the environment named running ones. */
+    public static boolean controlsServers() {
+        return System.getProperties().get(CONTROL) instanceof Map<?, ?>;
     }
 
     @SuppressWarnings("unchecked")
