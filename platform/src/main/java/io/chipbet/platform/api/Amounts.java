@@ -19,6 +19,14 @@ public final class Amounts {
         return amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
+    /**
+     * Whether two amounts are the same, whatever their scale: 900 and 900.00 are. The one way chipbet
+     * compares decimals; {@link BigDecimal#equals} would tell them apart. Two nulls are the same.
+     */
+    public static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? a == b : a.compareTo(b) == 0;
+    }
+
     /** PostgreSQL keeps microseconds. */
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
