@@ -27,10 +27,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Turns every failure into an RFC 9457 problem. Nothing the client sends can cause a 500. */
+/**
+ * Turns every failure into an RFC 9457 problem. Nothing the client sends can cause a 500; a database
+ * that cannot be reached is a 503 with Retry-After.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Long enough for a PostgreSQL restart or fail-over, short enough that a client does not give up. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -111,6 +116,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseOutage.isCause(e)) {
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e);
+            return Response.fromResponse(respond(503, Problem.type("unavailable"), "Service unavailable",
+                            "The database cannot be reached. Retry after " + RETRY_AFTER_SECONDS + " s with the same "
+                                    + "Idempotency-Key: a write that did land is then answered, not made twice", uri, List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(500, URI.create("about:blank"), "Internal Server Error",
                 "The server failed; the request may be retried", uri, List.of());

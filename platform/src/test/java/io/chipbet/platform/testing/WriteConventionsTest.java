@@ -1,10 +1,13 @@
 package io.chipbet.platform.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chipbet.infra.testing.TestInfrastructure;
 import io.chipbet.platform.problem.Problem;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -12,14 +15,17 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 
 import static io.chipbet.platform.testing.Api.anyone;
 import static io.chipbet.platform.testing.Api.asEditor;
@@ -37,7 +43,9 @@ public abstract class WriteConventionsTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String TYPE_BASE = Problem.TYPE_BASE;
+    private static final String KEY = "Idempotency-Key";
     private static final Pattern UUID_SEGMENT = Pattern.compile("/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -206,6 +214,80 @@ public abstract class WriteConventionsTest {
         assertNoFailures(failures);
     }
 
+    /** PostgreSQL stopped under the service: 503 with Retry-After, and a retry with the key once it is back lands once. */
+    @Test
+    void duringADatabaseOutageWritesAnswer503AndARetryWithTheKeyLandsOnce() {
+        Assumptions.assumeTrue(TestInfrastructure.controlsServers(), "the database is not this JVM's to stop");
+        List<Write> writes = writes();
+        List<String> paths = writes.stream().map(write -> write.target().get()).toList();
+        List<Map<String, Object>> bodies = writes.stream().map(write -> write.body().get()).toList();
+        List<String> keys = writes.stream().map(write -> "outage-" + UUID.randomUUID()).toList();
+        List<String> failures = new ArrayList<>();
+        TestInfrastructure.stopPostgres();
+        try {
+            for (int i = 0; i < writes.size(); i++) {
+                Response response = request().header(KEY, keys.get(i)).body(bodies.get(i)).post(paths.get(i));
+                if (response.statusCode() != 503 || !isProblem(response) || response.header("Retry-After") == null) {
+                    failures.add(writes.get(i).name() + " with the database down: " + describe(response));
+                }
+            }
+            Response read = anyone().get(paths.get(0));
+            if (read.statusCode() != 503 || !isProblem(read) || read.header("Retry-After") == null) {
+                failures.add("a read with the database down: " + describe(read));
+            }
+        } finally {
+            TestInfrastructure.startPostgres();
+        }
+        for (int i = 0; i < writes.size(); i++) {
+            Response landed = retryUntilAnswered(paths.get(i), keys.get(i), bodies.get(i));
+            if (landed.statusCode() / 100 != 2) {
+                failures.add(writes.get(i).name() + " retried once the database is back: " + describe(landed));
+            } else {
+                eventsMatchVersion(failures, writes.get(i), landed);
+            }
+        }
+        assertNoFailures(failures);
+    }
+
+    /** Retries, as a client told Retry-After would, until the answer is no longer 503. */
+    private Response retryUntilAnswered(String path, String key, Map<String, Object> body) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Response response;
+        do {
+            response = request().header(KEY, key).body(body).post(path);
+            if (response.statusCode() == 503) {
+                sleep(Duration.ofMillis(500));
+            }
+        } while (response.statusCode() == 503 && System.nanoTime() < deadline);
+        return response;
+    }
+
+    /**
+     * Each version of an aggregate is one event: as many distinct events as the version says, one per
+     * version. (The relay may publish an event twice across an outage; the copy has the same eventId.)
+     */
+    private static void eventsMatchVersion(List<String> failures, Write write, Response answer) {
+        String id = answer.path("id");
+        Object version = answer.path("version");
+        if (write.topic() == null || id == null || !(version instanceof Number)) {
+            return;
+        }
+        int expected = ((Number) version).intValue();
+        try (EventTopic topic = new EventTopic(write.topic())) {
+            topic.awaitKey(id, expected, PATIENCE);
+            Map<String, Long> versionByEvent = new HashMap<>();
+            topic.settle(record -> id.equals(record.key()), Duration.ofSeconds(1)).forEach(record -> {
+                JsonNode event = tree(record.value());
+                versionByEvent.put(event.get("eventId").asText(), event.get("aggregateVersion").asLong());
+            });
+            List<Long> versions = versionByEvent.values().stream().sorted().toList();
+            List<Long> oneEach = LongStream.rangeClosed(1, expected).boxed().toList();
+            if (!versions.equals(oneEach)) {
+                failures.add(write.name() + ": events of versions " + versions + " for " + id + " at version " + expected);
+            }
+        }
+    }
+
     private static Response post(String path, Object body) {
         return request().body(body).post(path);
     }
@@ -259,6 +341,14 @@ public abstract class WriteConventionsTest {
         }
     }
 
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String toJson(Object body) {
         try {
             return JSON.writeValueAsString(body);
@@ -277,5 +367,13 @@ public abstract class WriteConventionsTest {
 
     private static void assertNoFailures(List<String> failures) {
         assertTrue(failures.isEmpty(), failures.size() + " failure(s):\n" + String.join("\n", failures));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
