@@ -214,6 +214,48 @@ public abstract class WriteConventionsTest {
         assertNoFailures(failures);
     }
 
+    @Test
+    void anIdempotencyKeyThatIsBlankTooLongOrHugeGets400NamingTheHeader() {
+        List<String> failures = new ArrayList<>();
+        for (Write write : writes()) {
+            String path = write.target().get();
+            for (String key : List.of("", "   ", "k".repeat(256), "k".repeat(30 * 1024))) {
+                Response response = request().header(KEY, key).body(write.body().get()).post(path);
+                if (response.statusCode() != 400 || !isProblem(response) || !fieldsOf(response).contains(KEY)) {
+                    failures.add(write.name() + " with a key of " + key.length() + " characters: " + describe(response));
+                }
+            }
+        }
+        assertNoFailures(failures);
+    }
+
+    @Test
+    void aWriteRetriedWithItsIdempotencyKeyIsReplayedAndHappensOnce() {
+        List<String> failures = new ArrayList<>();
+        for (Write write : writes()) {
+            String path = write.target().get();
+            String key = "retry-" + UUID.randomUUID();
+            Map<String, Object> body = write.body().get();
+            Response first = request().header(KEY, key).body(body).post(path);
+            if (first.statusCode() / 100 != 2) {
+                failures.add(write.name() + " first attempt: " + describe(first));
+                continue;
+            }
+            Response retry = request().header(KEY, key).body(body).post(path);
+            if (retry.statusCode() != first.statusCode() || !tree(retry).equals(tree(first))
+                    || !"true".equals(retry.header("Idempotent-Replayed"))
+                    || !String.valueOf(first.header("ETag")).equals(String.valueOf(retry.header("ETag")))) {
+                failures.add(write.name() + " retried: " + describe(retry) + " after " + describe(first));
+            }
+            Response reused = request().header(KEY, key).body(write.variedBody()).post(path);
+            if ((reused.statusCode() != 422 && reused.statusCode() != 409) || !isProblem(reused)) {
+                failures.add(write.name() + " with the key of another body: " + describe(reused));
+            }
+            eventsMatchVersion(failures, write, first);
+        }
+        assertNoFailures(failures);
+    }
+
     /** PostgreSQL stopped under the service: 503 with Retry-After, and a retry with the key once it is back lands once. */
     @Test
     void duringADatabaseOutageWritesAnswer503AndARetryWithTheKeyLandsOnce() {
@@ -339,6 +381,10 @@ public abstract class WriteConventionsTest {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private static JsonNode tree(Response response) {
+        return tree(response.asString());
     }
 
     private static JsonNode tree(String json) {
