@@ -3,6 +3,7 @@ package io.chipbet.funding;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +26,7 @@ public final class FundingApi {
     public static Map<String, Object> commitment(String investorId, String amountUsd, String purpose, String status) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of(
                 "investorId", investorId,
-                "amountUsd", amountUsd,
+                "amountUsd", new BigDecimal(amountUsd),
                 "purpose", purpose,
                 "announcedOn", "2024-02-08",
                 "sources", List.of(SOURCE)));
@@ -33,7 +34,7 @@ public final class FundingApi {
             body.put("status", status);
         }
         if ("DISBURSED".equals(status)) {
-            body.put("disbursedUsd", "1");
+            body.put("disbursedUsd", BigDecimal.ONE);
         }
         return body;
     }
@@ -53,6 +54,6 @@ public final class FundingApi {
     }
 
     public static Map<String, Object> disburse(String disbursedUsd) {
-        return Map.of("to", "DISBURSED", "disbursedUsd", disbursedUsd, "source", SOURCE);
+        return Map.of("to", "DISBURSED", "disbursedUsd", new BigDecimal(disbursedUsd), "source", SOURCE);
     }
 }

@@ -1,5 +1,6 @@
 package io.chipbet.talent;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class TalentApi {
 
     public static Map<String, Object> pool(String region, String role, long headcount, long pipeline, String attrition) {
         return new HashMap<>(Map.of("region", region, "role", role, "asOfYear", 2022, "headcount", headcount,
-                "annualPipeline", pipeline, "attritionRate", attrition, "sources", List.of(SOURCE)));
+                "annualPipeline", pipeline, "attritionRate", new BigDecimal(attrition), "sources", List.of(SOURCE)));
     }
 
     public static String recordPool(Map<String, Object> pool) {
@@ -33,6 +34,6 @@ public final class TalentApi {
 
     public static Map<String, Object> program(String region, String role, long perYear, int start, int end) {
         return Map.of("name", "Apprenticeships " + region, "region", region, "role", role, "workersPerYear", perYear,
-                "startYear", start, "endYear", end, "fundingUsd", "1000000", "source", SOURCE);
+                "startYear", start, "endYear", end, "fundingUsd", new BigDecimal("1000000"), "source", SOURCE);
     }
 }

@@ -61,9 +61,10 @@ public class FabResource {
             content = @Content(schema = @Schema(implementation = FabState.class)))
     @APIResponse(responseCode = "422", description = "Dates out of order",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> announce(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull NewFab request) {
+    public Uni<Response> announce(@Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                  @Valid @NotNull NewFab request) {
         return idempotency.create("fabs", idempotencyKey, request, () -> service.announce(request, actor())
-                .map(fab -> new Idempotency.Created(URI.create("/api/v1/fabs/" + fab.id), fab.toState(), fab.version)));
+                .map(fab -> new Idempotency.Created(location(fab), fab.toState(), fab.version)));
     }
 
     @GET
@@ -109,9 +110,10 @@ public class FabResource {
     public Uni<Response> reachMilestone(@PathParam("id") UUID id,
                                         @Parameter(description = "The fab's current ETag", required = true)
                                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                        @Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                         @Valid @NotNull MilestoneReached request) {
-        long expected = ETags.requiredVersion(ifMatch);
-        return service.reachMilestone(id, expected, request, actor()).map(fab -> ETags.ok(fab.toState(), fab.version));
+        return idempotency.update("fabs/" + id + "/milestones", idempotencyKey, ifMatch, request,
+                expected -> service.reachMilestone(id, expected, request, actor()).map(FabResource::updated));
     }
 
     @POST
@@ -122,9 +124,10 @@ public class FabResource {
     public Uni<Response> delay(@PathParam("id") UUID id,
                                @Parameter(description = "The fab's current ETag", required = true)
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               @Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                @Valid @NotNull Delay request) {
-        long expected = ETags.requiredVersion(ifMatch);
-        return service.delay(id, expected, request, actor()).map(fab -> ETags.ok(fab.toState(), fab.version));
+        return idempotency.update("fabs/" + id + "/delays", idempotencyKey, ifMatch, request,
+                expected -> service.delay(id, expected, request, actor()).map(FabResource::updated));
     }
 
     @POST
@@ -135,9 +138,10 @@ public class FabResource {
     public Uni<Response> revise(@PathParam("id") UUID id,
                                 @Parameter(description = "The fab's current ETag", required = true)
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @Valid @NotNull FabRevision request) {
-        long expected = ETags.requiredVersion(ifMatch);
-        return service.revise(id, expected, request, actor()).map(fab -> ETags.ok(fab.toState(), fab.version));
+        return idempotency.update("fabs/" + id + "/revisions", idempotencyKey, ifMatch, request,
+                expected -> service.revise(id, expected, request, actor()).map(FabResource::updated));
     }
 
     @GET
@@ -151,5 +155,13 @@ public class FabResource {
 
     private String actor() {
         return identity.getPrincipal().getName();
+    }
+
+    private static URI location(Fab fab) {
+        return URI.create("/api/v1/fabs/" + fab.id);
+    }
+
+    private static Idempotency.Updated updated(Fab fab) {
+        return new Idempotency.Updated(location(fab), fab.toState(), fab.version);
     }
 }

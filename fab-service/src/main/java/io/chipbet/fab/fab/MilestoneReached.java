@@ -1,5 +1,6 @@
 package io.chipbet.fab.fab;
 
+import io.chipbet.platform.api.SaneDate;
 import io.chipbet.platform.contract.common.SourceRef;
 import io.chipbet.platform.contract.fab.FabStatus;
 import jakarta.validation.Valid;
@@ -14,7 +15,7 @@ import java.time.LocalDate;
         + "UNDER_CONSTRUCTION sets constructionStartOn and VOLUME_PRODUCTION sets actualProductionDate.")
 public record MilestoneReached(
         @Schema(examples = "UNDER_CONSTRUCTION") @NotNull FabStatus status,
-        @Schema(examples = "2021-04-01") @NotNull @PastOrPresent LocalDate reachedOn,
+        @Schema(examples = "2021-04-01") @NotNull @PastOrPresent @SaneDate LocalDate reachedOn,
         @NotNull @Valid SourceRef source,
         @Size(max = 10000) String note) {
 }

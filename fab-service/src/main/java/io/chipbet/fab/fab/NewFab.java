@@ -1,6 +1,7 @@
 package io.chipbet.fab.fab;
 
 import io.chipbet.platform.api.CountryCode;
+import io.chipbet.platform.api.SaneDate;
 import io.chipbet.platform.contract.common.SourceRef;
 import io.chipbet.platform.contract.fab.NodeClass;
 import jakarta.validation.Valid;
@@ -31,8 +32,8 @@ public record NewFab(
         @Schema(examples = "20000") @PositiveOrZero Integer capacityWafersPerMonth,
         @PositiveOrZero Integer operationsHeadcount,
         @PositiveOrZero Integer constructionPeakHeadcount,
-        @Schema(examples = "2020-05-15") @NotNull @PastOrPresent LocalDate announcedOn,
-        @Schema(description = "The first promised production date", examples = "2024-01-01") LocalDate originalProductionDate,
-        @Schema(description = "The current plan; the original date if absent") LocalDate plannedProductionDate,
+        @Schema(examples = "2020-05-15") @NotNull @PastOrPresent @SaneDate LocalDate announcedOn,
+        @Schema(description = "The first promised production date", examples = "2024-01-01") @SaneDate LocalDate originalProductionDate,
+        @Schema(description = "The current plan; the original date if absent") @SaneDate LocalDate plannedProductionDate,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull SourceRef> sources) {
 }

@@ -61,7 +61,7 @@ public class CommitmentResource {
             content = @Content(schema = @Schema(implementation = CommitmentState.class)))
     @APIResponse(responseCode = "422", description = "Unknown investor or a broken rule",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> record(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public Uni<Response> record(@Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @Valid @NotNull NewCommitment request) {
         return idempotency.create("commitments", idempotencyKey, request, () -> service.record(request, actor())
                 .map(commitment -> new Idempotency.Created(location(commitment.id), commitment.toState(), commitment.version)));
@@ -110,9 +110,10 @@ public class CommitmentResource {
     public Uni<Response> changeStatus(@PathParam("id") UUID id,
                                       @Parameter(description = "The commitment's current ETag", required = true)
                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                      @Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                       @Valid @NotNull StatusChange request) {
-        long expected = ETags.requiredVersion(ifMatch);
-        return service.changeStatus(id, expected, request, actor()).map(CommitmentResource::withETag);
+        return idempotency.update("commitments/" + id + "/status-changes", idempotencyKey, ifMatch, request,
+                expected -> service.changeStatus(id, expected, request, actor()).map(CommitmentResource::updated));
     }
 
     @POST
@@ -123,9 +124,10 @@ public class CommitmentResource {
     public Uni<Response> revise(@PathParam("id") UUID id,
                                 @Parameter(description = "The commitment's current ETag", required = true)
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @Valid @NotNull AmountRevision request) {
-        long expected = ETags.requiredVersion(ifMatch);
-        return service.revise(id, expected, request, actor()).map(CommitmentResource::withETag);
+        return idempotency.update("commitments/" + id + "/revisions", idempotencyKey, ifMatch, request,
+                expected -> service.revise(id, expected, request, actor()).map(CommitmentResource::updated));
     }
 
     @GET
@@ -147,5 +149,9 @@ public class CommitmentResource {
 
     private static Response withETag(Commitment commitment) {
         return ETags.ok(commitment.toState(), commitment.version);
+    }
+
+    private static Idempotency.Updated updated(Commitment commitment) {
+        return new Idempotency.Updated(location(commitment.id), commitment.toState(), commitment.version);
     }
 }

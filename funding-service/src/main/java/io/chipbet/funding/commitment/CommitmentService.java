@@ -109,8 +109,11 @@ public class CommitmentService {
                 violations.add(new Problem.Violation("amountUsd",
                         "must be at least the " + commitment.disbursedUsd.toPlainString() + " USD already disbursed"));
             }
-            if (request.amountUsd().compareTo(commitment.amountUsd) == 0
-                    && Objects.equals(request.reportedAmount(), commitment.reportedAmount)) {
+            // Amounts compare by value (900 is 900.00); an absent reported amount keeps the current one.
+            boolean reportedChanges = request.reportedAmount() != null
+                    && (!Amounts.same(request.reportedAmount(), commitment.reportedAmount)
+                    || !Objects.equals(request.reportedCurrency(), commitment.reportedCurrency));
+            if (Amounts.same(request.amountUsd(), commitment.amountUsd) && !reportedChanges) {
                 violations.add(new Problem.Violation("amountUsd", "is the current amount; a revision must change it"));
             }
             rejectIfAny(violations);

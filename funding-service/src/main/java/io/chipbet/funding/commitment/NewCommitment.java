@@ -1,5 +1,6 @@
 package io.chipbet.funding.commitment;
 
+import io.chipbet.platform.api.SaneDate;
 import io.chipbet.platform.contract.common.SourceRef;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
@@ -30,7 +31,7 @@ public record NewCommitment(
         @Schema(description = "Where the commitment stands when recorded; RUMORED if absent. Not WITHDRAWN.")
         CommitmentStatus status,
         @Schema(description = "Only with status DISBURSED") @PositiveOrZero @Digits(integer = 20, fraction = 2) BigDecimal disbursedUsd,
-        @Schema(examples = "2024-02-08") @NotNull @PastOrPresent LocalDate announcedOn,
+        @Schema(examples = "2024-02-08") @NotNull @PastOrPresent @SaneDate LocalDate announcedOn,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull SourceRef> sources,
         @Size(max = 10000) String notes,
         @Schema(description = "The tracked fabs (fab-service ids) this money pays for, if it is tied to any")

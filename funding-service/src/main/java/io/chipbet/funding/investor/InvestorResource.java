@@ -50,8 +50,7 @@ public class InvestorResource {
     @APIResponse(responseCode = "409", description = "An investor of that name exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(
-            @Parameter(description = "Makes a retry return the first result instead of recording twice")
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull NewInvestor request) {
         return idempotency.create("investors", idempotencyKey, request, () -> service.create(request)
                 .map(investor -> new Idempotency.Created(URI.create("/api/v1/investors/" + investor.id), investor.toRef(), 1)));

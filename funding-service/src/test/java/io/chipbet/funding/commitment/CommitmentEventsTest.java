@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import static io.chipbet.funding.FundingApi.SOURCE;
 import static io.chipbet.platform.testing.Api.asEditor;
 import static io.chipbet.funding.FundingApi.changeStatus;
 import static io.chipbet.funding.FundingApi.createInvestor;
+import static io.chipbet.platform.testing.Api.decimal;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The events on chipbet.funding.commitments.v1, read with a plain Kafka consumer and checked against their schemas. */
@@ -33,7 +36,7 @@ class CommitmentEventsTest {
             changeStatus(id, 1, FundingApi.to("COMMITTED")).then().statusCode(200);
             changeStatus(id, 2, FundingApi.to("RUMORED")).then().statusCode(409);           // refused: no event
             changeStatus(id, 1, FundingApi.to("DISBURSED")).then().statusCode(412);         // stale: no event
-            asEditor().header("If-Match", "\"2\"").body(Map.of("amountUsd", "800", "reason", "trimmed", "source", SOURCE))
+            asEditor().header("If-Match", "\"2\"").body(Map.of("amountUsd", new BigDecimal("800"), "reason", "trimmed", "source", SOURCE))
                     .post("/api/v1/commitments/" + id + "/revisions").then().statusCode(200);
             changeStatus(id, 3, FundingApi.to("WITHDRAWN")).then().statusCode(200);
 
@@ -63,6 +66,34 @@ class CommitmentEventsTest {
                     .at("/data/status").asText());
 
             assertEquals(4, topic.settle(record -> id.equals(record.key()), Duration.ofSeconds(2)).size(), "no duplicates");
+        }
+    }
+
+    /** 900 and 900.00 are one amount: a revision to what is stored changes nothing, so it is refused and publishes nothing. */
+    @Test
+    void aRevisionToTheStoredAmountsWrittenAtAnotherScaleIsRefusedAndPublishesNothing() {
+        try (EventTopic topic = new EventTopic(TOPIC)) {
+            Map<String, Object> commitment = FundingApi.commitment(createInvestor("CORPORATE", "FR"), "1000", "FABS", null);
+            commitment.put("reportedAmount", new BigDecimal("900.00"));
+            commitment.put("reportedCurrency", "EUR");
+            String id = asEditor().body(commitment).post("/api/v1/commitments").then().statusCode(201)
+                    .body("reportedAmount", decimal("900")).extract().path("id");
+            for (Map<String, Object> same : List.of(
+                    Map.of("amountUsd", new BigDecimal("1000"), "reportedAmount", new BigDecimal("900"), "reportedCurrency", "EUR",
+                            "reason", "restated", "source", SOURCE),
+                    Map.of("amountUsd", new BigDecimal("1000.0"), "reason", "restated", "source", SOURCE))) {
+                asEditor().header("If-Match", "\"1\"").body(same).post("/api/v1/commitments/" + id + "/revisions")
+                        .then().statusCode(422).body("violations.field", hasItems("amountUsd"));
+            }
+            // Another currency for the same figure is a change.
+            asEditor().header("If-Match", "\"1\"").body(Map.of("amountUsd", new BigDecimal("1000"), "reportedAmount",
+                            new BigDecimal("900"), "reportedCurrency", "GBP", "reason", "currency corrected", "source", SOURCE))
+                    .post("/api/v1/commitments/" + id + "/revisions").then().statusCode(200).header("ETag", "\"2\"");
+
+            topic.awaitKey(id, 2, Duration.ofSeconds(30));
+            assertEquals(List.of("CommitmentRecorded", "CommitmentRevised"),
+                    topic.settle(record -> id.equals(record.key()), Duration.ofSeconds(2)).stream()
+                            .map(record -> EventSchemas.validate("envelope.schema.json", record.value()).get("type").asText()).toList());
         }
     }
 }

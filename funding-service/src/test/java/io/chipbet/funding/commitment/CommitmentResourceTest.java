@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,7 +63,7 @@ class CommitmentResourceTest {
     @Test
     void anAmountRevisionIsItsOwnChangeWithItsSource() {
         String id = record(createInvestor("PRIVATE_CAPITAL", "US"), "7000000000000", "GENERAL_AI_INFRASTRUCTURE", "DISCUSSED").path("id");
-        Map<String, Object> revision = Map.of("amountUsd", "500000000000", "reason", "Scaled down to hundreds of billions",
+        Map<String, Object> revision = Map.of("amountUsd", new BigDecimal("500000000000"), "reason", "Scaled down to hundreds of billions",
                 "source", Map.of("url", "https://www.dtnext.in/edit/behind-openais-audacious-plan-to-make-ai-flow-like-electricity-805400",
                         "title", "Behind OpenAI's audacious plan to make AI flow like electricity (NYT reprint)"));
         asEditor().header("If-Match", "\"1\"").body(revision).post("/api/v1/commitments/" + id + "/revisions")
@@ -80,13 +81,13 @@ class CommitmentResourceTest {
     void aRevisionBelowWhatWasPaidOrOfAWithdrawnCommitmentIsRefused() {
         String id = record(createInvestor("CORPORATE", "TW"), "1000", "FABS", "COMMITTED").path("id");
         changeStatus(id, 1, disburse("600")).then().statusCode(200);
-        Map<String, Object> tooLow = Map.of("amountUsd", "500", "reason", "cut", "source", SOURCE);
+        Map<String, Object> tooLow = Map.of("amountUsd", new BigDecimal("500"), "reason", "cut", "source", SOURCE);
         asEditor().header("If-Match", "\"2\"").body(tooLow).post("/api/v1/commitments/" + id + "/revisions")
                 .then().statusCode(422).body("violations.field", hasItems("amountUsd"));
 
         String withdrawn = record(createInvestor("CORPORATE", "KR"), "1000", "FABS", null).path("id");
         changeStatus(withdrawn, 1, FundingApi.to("WITHDRAWN")).then().statusCode(200);
-        asEditor().header("If-Match", "\"2\"").body(Map.of("amountUsd", "10", "reason", "x", "source", SOURCE))
+        asEditor().header("If-Match", "\"2\"").body(Map.of("amountUsd", new BigDecimal("10"), "reason", "x", "source", SOURCE))
                 .post("/api/v1/commitments/" + withdrawn + "/revisions").then().statusCode(409);
     }
 
@@ -129,7 +130,7 @@ class CommitmentResourceTest {
     @Test
     void invalidInputGetsEveryViolationAndWritesNothing() {
         long before = total();
-        Map<String, Object> bad = new HashMap<>(Map.of("amountUsd", "-5", "purpose", "FABS", "announcedOn", "2999-01-01",
+        Map<String, Object> bad = new HashMap<>(Map.of("amountUsd", new BigDecimal("-5"), "purpose", "FABS", "announcedOn", "2999-01-01",
                 "sources", List.of(Map.of("url", "not a url", "title", ""))));
         asEditor().body(bad).post("/api/v1/commitments").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItems("investorId", "amountUsd", "announcedOn", "sources[0].url", "sources[0].title"));
@@ -139,7 +140,7 @@ class CommitmentResourceTest {
                 .body("type", equalTo("https://chipbet.io/problems/unknown-investor"));
 
         Map<String, Object> halfReported = FundingApi.commitment(createInvestor("OTHER", "DE"), "10", "FABS", "WITHDRAWN");
-        halfReported.put("reportedAmount", "9");
+        halfReported.put("reportedAmount", new BigDecimal("9"));
         asEditor().body(halfReported).post("/api/v1/commitments").then().statusCode(422)
                 .body("violations.field", containsInAnyOrder("reportedCurrency", "status"));
         asEditor().body("{\"amountUsd\": \"lots\"}").post("/api/v1/commitments").then().statusCode(400)
@@ -154,7 +155,7 @@ class CommitmentResourceTest {
         Map<String, Object> paths = Map.of(
                 "/api/v1/commitments", FundingApi.commitment(createInvestor("OTHER", "US"), "1", "FABS", null),
                 "/api/v1/commitments/" + id + "/status-changes", FundingApi.to("PLEDGED"),
-                "/api/v1/commitments/" + id + "/revisions", Map.of("amountUsd", "2", "reason", "r", "source", SOURCE));
+                "/api/v1/commitments/" + id + "/revisions", Map.of("amountUsd", new BigDecimal("2"), "reason", "r", "source", SOURCE));
         paths.forEach((path, body) -> {
             given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(body).post(path)
                     .then().statusCode(401).contentType("application/problem+json");

@@ -1,9 +1,6 @@
 package io.chipbet.platform.event;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
-import java.util.Objects;
 
 /** One field of an aggregate that an event changed, from which value to which. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -11,10 +8,5 @@ public record FieldChange(String field, Object from, Object to) {
 
     public static FieldChange of(String field, Object from, Object to) {
         return new FieldChange(field, from, to);
-    }
-
-    @JsonIgnore
-    public boolean isChange() {
-        return !Objects.equals(from, to);
     }
 }

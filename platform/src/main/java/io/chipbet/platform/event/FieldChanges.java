@@ -1,6 +1,9 @@
 package io.chipbet.platform.event;
 
+import io.chipbet.platform.api.Amounts;
+
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,8 +35,8 @@ public final class FieldChanges {
 
     /** BigDecimals compare by value: 900 and 900.00 are no change. */
     private static boolean equal(Object a, Object b) {
-        if (a instanceof java.math.BigDecimal x && b instanceof java.math.BigDecimal y) {
-            return x.compareTo(y) == 0;
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return Amounts.same(x, y);
         }
         return Objects.equals(a, b);
     }

@@ -10,13 +10,19 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** The first response to a POST that carried an {@code Idempotency-Key}, kept to answer its retries. */
+/**
+ * The first response to a write that carried an {@code Idempotency-Key}, kept to answer its retries
+ * until {@code chipbet.idempotency.retention} has passed.
+ */
 @Entity
 @Table(name = "idempotent_request")
 @IdClass(IdempotentRequest.Key.class)
 public class IdempotentRequest extends PanacheEntityBase {
 
-    /** What was created, e.g. {@code commitments}: the same key may be used for different resources. */
+    /**
+     * What was written: a collection for a create ({@code commitments}), the resource and the kind of
+     * change for an update ({@code commitments/<id>/revisions}). The same key may be used in other scopes.
+     */
     @Id
     public String scope;
 
@@ -31,13 +37,14 @@ public class IdempotentRequest extends PanacheEntityBase {
     @Column(nullable = false)
     public int status;
 
+    /** The resource created (sent as Location on a 201) or updated. */
     @Column(nullable = false)
     public String location;
 
     @Column(nullable = false, columnDefinition = "text")
     public String body;
 
-    /** The created resource's version: its ETag. */
+    /** The resource's version after the write: its ETag. */
     @Column(nullable = false)
     public long version;
 

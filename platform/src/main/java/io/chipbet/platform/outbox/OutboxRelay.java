@@ -1,6 +1,7 @@
 package io.chipbet.platform.outbox;
 
 import io.chipbet.platform.event.CloudEventHeaders;
+import io.chipbet.platform.persistence.SafeContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -21,14 +22,20 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Turns every failure into an RFC 9457 problem. Nothing the client sends can cause a 500. */
+/**
+ * Turns every failure into an RFC 9457 problem. Nothing the client sends can cause a 500; a database
+ * that cannot be reached is a 503 with Retry-After.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Long enough for a PostgreSQL restart or fail-over, short enough that a client does not give up. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -46,16 +53,24 @@ public class ProblemMappers {
         return respond(400, Problem.type("validation"), "Invalid request", detail, uri, violations);
     }
 
-    /** Listed one by one: Quarkus' own mappers for the subclasses would otherwise win and answer plain JSON. */
+    /**
+     * Listed one by one: Quarkus' own mappers for the subclasses would otherwise win and answer plain JSON.
+     * Bad syntax is malformed-json; a value that is not what its field takes is validation, as a broken
+     * constraint is, with the field named.
+     */
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
-            MismatchedInputException.class, InvalidFormatException.class, ValueInstantiationException.class})
+            MismatchedInputException.class, InvalidFormatException.class, ValueInstantiationException.class,
+            UnrecognizedPropertyException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
-        String detail = e instanceof InvalidFormatException format
-                ? "'" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName()
-                : e.getOriginalMessage();
-        return respond(400, Problem.type("malformed-json"), "Malformed JSON", detail, uri,
-                field.isEmpty() ? List.of() : List.of(new Problem.Violation(field, detail)));
+        if (JsonProblems.isSyntax(e)) {
+            return respond(400, Problem.type("malformed-json"), "Malformed JSON", JsonProblems.syntaxDetail(e), uri, List.of());
+        }
+        Problem.Violation violation = JsonProblems.violation(e);
+        if (violation.field().isEmpty()) {
+            return respond(400, Problem.type("validation"), "Invalid request", "The body " + violation.message(), uri, List.of());
+        }
+        return respond(400, Problem.type("validation"), "Invalid request", "1 invalid field(s): " + violation.field(), uri,
+                List.of(violation));
     }
 
     /** Two updates raced on the same version: the database caught what If-Match could not. */
@@ -90,6 +105,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri); // Quarkus wraps some of Jackson's failures in a bare 400
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null
                 ? "HTTP " + status : Response.Status.fromStatusCode(status).getReasonPhrase();
@@ -98,6 +116,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseOutage.isCause(e)) {
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e);
+            return Response.fromResponse(respond(503, Problem.type("unavailable"), "Service unavailable",
+                            "The database cannot be reached. Retry after " + RETRY_AFTER_SECONDS + " s with the same "
+                                    + "Idempotency-Key: a write that did land is then answered, not made twice", uri, List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(500, URI.create("about:blank"), "Internal Server Error",
                 "The server failed; the request may be retried", uri, List.of());
@@ -105,8 +130,20 @@ public class ProblemMappers {
 
     static Response respond(int status, URI type, String title, String detail, UriInfo uri,
                             List<Problem.Violation> violations) {
-        Problem problem = new Problem(type, title, status, detail, URI.create(uri.getPath()), violations);
+        Problem problem = new Problem(type, title, status, detail, instance(uri.getPath()), violations);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * The request's path as a URI reference. The path is decoded, and may hold what a URI cannot (quotes,
+     * spaces, a lone %): the multi-argument URI constructor quotes those again.
+     */
+    static URI instance(String path) {
+        try {
+            return new URI(null, null, path, null, null);
+        } catch (URISyntaxException e) {
+            return null; // the instance is optional; the problem itself must still be sent
+        }
     }
 
     /** {@code create.request.amountUsd} -> {@code amountUsd}: the client knows its body, not our method names. */
@@ -114,11 +151,5 @@ public class ProblemMappers {
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.");
         return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 }

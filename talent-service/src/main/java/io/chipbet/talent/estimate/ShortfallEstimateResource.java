@@ -21,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,7 +51,8 @@ public class ShortfallEstimateResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Record a published shortfall estimate", description = "Publishes ShortfallEstimatePublished, keyed by the estimate's id.")
-    public Uni<Response> publish(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull NewShortfallEstimate request) {
+    public Uni<Response> publish(@Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                 @Valid @NotNull NewShortfallEstimate request) {
         String actor = identity.getPrincipal().getName();
         return idempotency.create("shortfall-estimates", idempotencyKey, request, () -> {
             ShortfallEstimate estimate = new ShortfallEstimate();

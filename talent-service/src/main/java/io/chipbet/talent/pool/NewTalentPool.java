@@ -5,6 +5,7 @@ import io.chipbet.platform.contract.talent.TalentRole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -24,6 +25,6 @@ public record NewTalentPool(
         @Schema(examples = "2022") @NotNull @Min(1990) @Max(2100) Integer asOfYear,
         @Schema(examples = "345000") @NotNull @PositiveOrZero Long headcount,
         @Schema(examples = "10000") @NotNull @PositiveOrZero Long annualPipeline,
-        @Schema(examples = "0.05") @NotNull @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) BigDecimal attritionRate,
+        @Schema(examples = "0.05") @NotNull @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) @Digits(integer = 2, fraction = 4) BigDecimal attritionRate,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull SourceRef> sources) {
 }

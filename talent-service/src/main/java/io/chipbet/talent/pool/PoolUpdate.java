@@ -4,6 +4,7 @@ import io.chipbet.platform.contract.common.SourceRef;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +20,7 @@ public record PoolUpdate(
         @Min(1990) @Max(2100) Integer asOfYear,
         @PositiveOrZero Long headcount,
         @PositiveOrZero Long annualPipeline,
-        @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) BigDecimal attritionRate,
+        @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) @Digits(integer = 2, fraction = 4) BigDecimal attritionRate,
         @NotBlank @Size(max = 2000) String reason,
         @NotNull @Valid SourceRef source) {
 }

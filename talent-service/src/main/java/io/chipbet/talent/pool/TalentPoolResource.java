@@ -55,9 +55,10 @@ public class TalentPoolResource {
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TalentPoolState.class)))
     @APIResponse(responseCode = "409", description = "A pool for that region and role exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> record(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull NewTalentPool request) {
+    public Uni<Response> record(@Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                @Valid @NotNull NewTalentPool request) {
         return idempotency.create("talent-pools", idempotencyKey, request, () -> service.record(request, identity.getPrincipal().getName())
-                .map(pool -> new Idempotency.Created(URI.create("/api/v1/talent-pools/" + pool.id), pool.toState(), pool.version)));
+                .map(pool -> new Idempotency.Created(location(pool), pool.toState(), pool.version)));
     }
 
     @GET
@@ -89,10 +90,11 @@ public class TalentPoolResource {
     public Uni<Response> update(@PathParam("id") UUID id,
                                 @Parameter(description = "The pool's current ETag", required = true)
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                                 @Valid @NotNull PoolUpdate request) {
-        long expected = ETags.requiredVersion(ifMatch);
-        return service.update(id, expected, request, identity.getPrincipal().getName())
-                .map(pool -> ETags.ok(pool.toState(), pool.version));
+        return idempotency.update("talent-pools/" + id + "/updates", idempotencyKey, ifMatch, request,
+                expected -> service.update(id, expected, request, identity.getPrincipal().getName())
+                        .map(pool -> new Idempotency.Updated(location(pool), pool.toState(), pool.version)));
     }
 
     @GET
@@ -102,5 +104,9 @@ public class TalentPoolResource {
     @Operation(summary = "A pool's history", description = "Every change, oldest first.")
     public Uni<List<PoolHistoryEntry>> history(@PathParam("id") UUID id) {
         return service.history(id).map(entries -> entries.stream().map(PoolHistoryEntry::of).toList());
+    }
+
+    private static URI location(TalentPool pool) {
+        return URI.create("/api/v1/talent-pools/" + pool.id);
     }
 }

@@ -50,7 +50,7 @@ public class TalentPoolService {
             pool.asOfYear = request.asOfYear();
             pool.headcount = request.headcount();
             pool.annualPipeline = request.annualPipeline();
-            pool.attritionRate = request.attritionRate();
+            pool.attritionRate = Amounts.rate(request.attritionRate());
             pool.sources = new ArrayList<>(request.sources());
             pool.version = 1;
             pool.createdAt = now;
@@ -83,7 +83,7 @@ public class TalentPoolService {
                         pool.annualPipeline = request.annualPipeline();
                     }
                     if (request.attritionRate() != null) {
-                        pool.attritionRate = request.attritionRate();
+                        pool.attritionRate = Amounts.rate(request.attritionRate());
                     }
                     if (pool.sources.stream().noneMatch(source -> source.url().equals(request.source().url()))) {
                         pool.sources.add(request.source());

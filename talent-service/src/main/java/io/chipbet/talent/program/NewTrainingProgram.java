@@ -16,7 +16,7 @@ import java.math.BigDecimal;
 
 @Schema(description = "A training program; endYear must not be before startYear")
 public record NewTrainingProgram(
-        @NotBlank @Size(max = 300) String name,
+        @Schema(description = "At most 255 characters, as its column keeps") @NotBlank @Size(max = 255) String name,
         @Schema(examples = "US") @NotBlank @Size(max = 40) String region,
         @NotNull TalentRole role,
         @Schema(examples = "500") @NotNull @PositiveOrZero Long workersPerYear,

@@ -23,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,7 +53,8 @@ public class TrainingProgramResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Record a training program", description = "Publishes TrainingProgramLaunched, keyed by the program's id.")
-    public Uni<Response> launch(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull NewTrainingProgram request) {
+    public Uni<Response> launch(@Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+                                 @Valid @NotNull NewTrainingProgram request) {
         if (request.endYear() < request.startYear()) {
             return Uni.createFrom().failure(ProblemException.unprocessable("year-order", "Years out of order",
                     "The program ends in " + request.endYear() + ", before it starts in " + request.startYear(),

@@ -6,7 +6,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +75,30 @@ class TalentPoolResourceTest {
                 .then().statusCode(422).body("violations[0].field", equalTo("endYear"));
         asEditor().body(Map.of("region", "US", "targetYear", 2030, "shortfall", -3, "source", SOURCE))
                 .post("/api/v1/shortfall-estimates").then().statusCode(400);
+    }
+
+    /** The column keeps four decimals: a fifth would be rounded in the database while the answer and the event kept it. */
+    @Test
+    void anAttritionRateWithMoreDecimalsThanItsColumnIsRefusedNotRounded() {
+        Map<String, Object> fine = pool(uniqueRegion(), "ENGINEER", 100, 10, "0.12345");
+        asEditor().body(fine).post("/api/v1/talent-pools").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("attritionRate")));
+        String id = recordPool(pool(uniqueRegion(), "ENGINEER", 100, 10, "0.1234"));
+        anyone().get("/api/v1/talent-pools/" + id).then().body("attritionRate", decimal("0.1234"));
+        asEditor().header("If-Match", etag(1)).body(Map.of("attritionRate", new BigDecimal("0.12345"), "reason", "r", "source", SOURCE))
+                .post("/api/v1/talent-pools/" + id + "/updates").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("attritionRate")));
+    }
+
+    /** The name column holds 255 characters: a longer name is a 400 naming it, not a database error. */
+    @Test
+    void aProgramNameLongerThanItsColumnIsRefused() {
+        Map<String, Object> program = new HashMap<>(program(uniqueRegion(), "TECHNICIAN", 5, 2025, 2026));
+        program.put("name", "n".repeat(256));
+        asEditor().body(program).post("/api/v1/training-programs").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("name")));
+        program.put("name", "n".repeat(255));
+        asEditor().body(program).post("/api/v1/training-programs").then().statusCode(201);
     }
 
     @Test

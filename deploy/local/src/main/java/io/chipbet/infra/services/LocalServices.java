@@ -33,6 +33,7 @@ public final class LocalServices implements AutoCloseable {
             String name = entry.getKey();
             String database = name.substring(0, name.indexOf('-'));
             ServiceProcess service = new ServiceProcess(name, entry.getValue(), projectRoot);
+            // The reference loader finds what it created by its Idempotency-Keys, so the local run keeps them.
             service.start(Map.of(
                     "QUARKUS_HTTP_PORT", String.valueOf(entry.getValue()),
                     "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),
@@ -40,7 +41,8 @@ public final class LocalServices implements AutoCloseable {
                     "QUARKUS_DATASOURCE_USERNAME", "postgres",
                     "QUARKUS_DATASOURCE_PASSWORD", "",
                     "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString(),
-                    "MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER), logs);
+                    "MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER,
+                    "CHIPBET_IDEMPOTENCY_RETENTION", "3650d"), logs);
             started.add(service);
             processes.add(service);
         }

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * shared by every test class, and stopped when the JVM exits (or dies: see ParentBoundProcess).
  *
  * <p>Quarkus may load test code in more than one class loader, so the handle that fault tests use
- * to stop and restart the broker is an MBean on the JVM's one platform MBean server, reached by name
+ * to stop and restart the broker and the database is an MBean on the JVM's one platform MBean server, reached by name
  * with JDK types only. (Not a system property: a non-String value there breaks libraries that copy
  * the system properties, such as Narayana, which the JDBC datasource brings.)
  */
@@ -40,6 +40,10 @@ public final class TestInfrastructure {
         void stopKafka();
 
         void startKafka();
+
+        void stopPostgres();
+
+        void startPostgres();
     }
 
     /** Starts the servers if this JVM has not yet; returns Kafka's bootstrap servers and PostgreSQL's port. */
@@ -74,6 +78,16 @@ public final class TestInfrastructure {
             public void startKafka() {
                 infrastructure.kafka().start();
             }
+
+            @Override
+            public void stopPostgres() {
+                infrastructure.postgres().stop();
+            }
+
+            @Override
+            public void startPostgres() {
+                infrastructure.postgres().start();
+            }
         };
         try {
             server.registerMBean(new StandardMBean(control, ControlMBean.class), CONTROL);
@@ -90,6 +104,20 @@ public final class TestInfrastructure {
 
     public static void startKafka() {
         invoke("startKafka");
+    }
+
+    /** Stops the shared PostgreSQL server (a fast shutdown); its port and data stay for {@link #startPostgres()}. */
+    public static void stopPostgres() {
+        invoke("stopPostgres");
+    }
+
+    public static void startPostgres() {
+        invoke("startPostgres");
+    }
+
+    /** Whether this JVM started the servers, and so may stop them; not when the environment named running ones. */
+    public static boolean controlsServers() {
+        return ManagementFactory.getPlatformMBeanServer().isRegistered(CONTROL);
     }
 
     private static Object attribute(String name) {

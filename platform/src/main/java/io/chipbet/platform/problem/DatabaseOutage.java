@@ -1,0 +1,52 @@
+package io.chipbet.platform.problem;
+
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
+import org.hibernate.exception.JDBCConnectionException;
+
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Tells a failure of the database, which a retry later may not meet, from a failure of the request.
+ * Such a failure answers 503 with Retry-After: nothing the request wrote was committed, unless the
+ * commit itself was lost on the way back, which a retry with the same Idempotency-Key resolves.
+ */
+final class DatabaseOutage {
+
+    /** What the Vert.x clients say, without a type of their own, when the server or the pool is away. */
+    private static final Set<String> VERTX_MESSAGES = Set.of("Connection was closed", "Pool closed", "Timeout",
+            "Timeout waiting for connection");
+
+    private DatabaseOutage() {
+    }
+
+    static boolean isCause(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
+                    || cause instanceof ClosedChannelException || cause instanceof TimeoutException
+                    || cause instanceof JDBCConnectionException) {
+                return true;
+            }
+            if (cause instanceof DatabaseException database && unavailable(database.getSqlState())) {
+                return true;
+            }
+            if (cause.getClass().getName().startsWith("io.vertx.") && VERTX_MESSAGES.contains(cause.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE classes 08 (connection exception) and 53 (insufficient resources: disk full, out of
+     * memory, too many connections), the shutdown states of 57P, and a server that refuses writes (25006).
+     */
+    private static boolean unavailable(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
+                || state.equals("25006"));
+    }
+}

@@ -1,0 +1,45 @@
+package io.chipbet.platform.problem;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import org.hibernate.HibernateException;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+import java.util.concurrent.CompletionException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which failures are the database being away (503), and which are not (WritesTest stops a real server for the first). */
+class DatabaseOutageTest {
+
+    @Test
+    void connectionAndPoolFailuresAreAnOutageWhereverTheyAreInTheChain() {
+        assertTrue(DatabaseOutage.isCause(new ConnectException("Connection refused")));
+        assertTrue(DatabaseOutage.isCause(new ConnectTimeoutException("connection timed out")));
+        assertTrue(DatabaseOutage.isCause(new CompletionException(new HibernateException(ClosedConnectionException.INSTANCE))));
+        assertTrue(DatabaseOutage.isCause(new VertxException("Pool closed", true)));
+        assertTrue(DatabaseOutage.isCause(new VertxException("Timeout waiting for connection", true)));
+        assertTrue(DatabaseOutage.isCause(new RuntimeException(new NoStackTraceThrowable("Timeout"))));
+        assertTrue(DatabaseOutage.isCause(pg("57P01", "terminating connection due to administrator command")));
+        assertTrue(DatabaseOutage.isCause(pg("57P03", "the database system is starting up")));
+        assertTrue(DatabaseOutage.isCause(pg("53100", "could not extend file: No space left on device")));
+        assertTrue(DatabaseOutage.isCause(pg("25006", "cannot execute INSERT in a read-only transaction")));
+    }
+
+    @Test
+    void whatARetryCannotFixIsNoOutage() {
+        assertFalse(DatabaseOutage.isCause(pg("23505", "duplicate key value violates unique constraint")));
+        assertFalse(DatabaseOutage.isCause(pg("22021", "invalid byte sequence for encoding \"UTF8\": 0x00")));
+        assertFalse(DatabaseOutage.isCause(new IllegalStateException("a bug")));
+        assertFalse(DatabaseOutage.isCause(new VertxException("Something else", true)));
+    }
+
+    private static PgException pg(String state, String message) {
+        return new PgException(message, "FATAL", state, null);
+    }
+}
