@@ -1,6 +1,7 @@
 package io.chipbet.platform.outbox;
 
 import io.chipbet.platform.event.CloudEventHeaders;
+import io.chipbet.platform.fault.FailPoints;
 import io.chipbet.platform.persistence.SafeContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -123,6 +124,10 @@ public class OutboxRelay {
                 .setParameter("limit", config.batchSize())
                 .getResultList()
                 .chain(rows -> sendInOrder(rows).map(acknowledged -> {
+                    if (acknowledged > 0) {
+                        // The broker has the records; dying here, before the rows are marked, forces a duplicate.
+                        FailPoints.hit(FailPoints.RELAY_AFTER_ACK);
+                    }
                     Instant now = Instant.now();
                     rows.subList(0, acknowledged).forEach(row -> row.publishedAt = now);
                     published.increment(acknowledged);
