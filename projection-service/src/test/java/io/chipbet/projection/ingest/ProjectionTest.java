@@ -382,6 +382,25 @@ class ProjectionTest {
         anyone().get("/q/health/ready").then().statusCode(200);
     }
 
+    @Test
+    @Order(11)
+    void theAnswerIsScrapedAsPrometheusGaugesWithTheValuesTheApiServes() {
+        JsonPath answer = awaitScore(json -> json.get("simulation") != null && json.getBoolean("simulation.current"));
+        String metrics = anyone().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertEquals(answer.getDouble("probability"), gauge(metrics, "chipbet_feasibility_probability"), 1e-9);
+        assertEquals(answer.getDouble("deliverable.wpm.p50"), gauge(metrics, "chipbet_deliverable_wpm{quantile=\"p50\"}"), 1e-6);
+        assertEquals(answer.getDouble("constraints[2].wpm.p90"),
+                gauge(metrics, "chipbet_constraint_wpm{constraint=\"talent\",quantile=\"p90\"}"), 1e-6);
+        assertEquals(answer.getLong("version"), (long) gauge(metrics, "chipbet_feasibility_version"));
+    }
+
+    /** The value of one sample line in Prometheus' text format. */
+    private static double gauge(String metrics, String series) {
+        return metrics.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError(series + " is not scraped: " + metrics.lines().filter(l -> l.startsWith("chipbet")).toList()));
+    }
+
     private Long storedVersion(UUID aggregateId) {
         var rows = database.preparedQuery("select version from aggregate_state where aggregate_id = $1")
                 .execute(Tuple.of(aggregateId)).await().atMost(Duration.ofSeconds(10));
