@@ -1,6 +1,8 @@
 package io.chipbet.projection.admin;
 
+import io.chipbet.platform.problem.ProblemException;
 import io.chipbet.platform.security.Roles;
+import io.chipbet.projection.leadership.Leadership;
 import io.chipbet.projection.ingest.ParsedRecord;
 import io.chipbet.projection.ingest.RebuildFence;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +26,10 @@ public class AdminResource {
     private final RebuildFence fence;
     private final KafkaClientService kafka;
 
-    public AdminResource(RebuildFence fence, KafkaClientService kafka) {
+    private final Leadership leadership;
+
+    public AdminResource(RebuildFence fence, KafkaClientService kafka, Leadership leadership) {
+        this.leadership = leadership;
         this.fence = fence;
         this.kafka = kafka;
     }
@@ -37,6 +42,10 @@ public class AdminResource {
             description = "Forgets the stored states and score history, and reads the three topics again from the start. "
                     + "Answers 202 at once; the score converges to the same value as the topics are re-read.")
     public Uni<Response> rebuild() {
+        if (!leadership.isLeader()) {
+            throw ProblemException.conflict("not-leader", "Not the leader",
+                    "This replica (" + leadership.instance() + ") follows the projection; send the rebuild to the leader");
+        }
         // The reset runs on the ingest path, before the next batch: never beside one.
         return kafka.<String, ParsedRecord>getConsumer("domain-events")
                 .runOnPollingThread(client -> {

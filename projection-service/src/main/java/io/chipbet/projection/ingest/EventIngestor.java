@@ -1,6 +1,8 @@
 package io.chipbet.projection.ingest;
 
+import io.chipbet.projection.leadership.Leadership;
 import io.chipbet.projection.score.ScoreBoard;
+import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -23,7 +25,9 @@ import java.util.concurrent.CompletableFuture;
  * applied, and the batch is acknowledged only once it is committed.
  */
 @ApplicationScoped
-public class EventIngestor {
+public class EventIngestor implements Leadership.Listener {
+
+    static final String CHANNEL = "domain-events";
 
     private final EventParser parser;
     private final ScoreBoard board;
@@ -33,7 +37,13 @@ public class EventIngestor {
     private final Counter poisoned;
     private final CompletableFuture<Void> restored = new CompletableFuture<>();
 
-    public EventIngestor(EventParser parser, ScoreBoard board, DeadLetters deadLetters, RebuildFence fence, MeterRegistry registry) {
+    private final Leadership leadership;
+    private final ChannelRegistry channels;
+
+    public EventIngestor(EventParser parser, ScoreBoard board, DeadLetters deadLetters, RebuildFence fence, MeterRegistry registry,
+                         Leadership leadership, ChannelRegistry channels) {
+        this.leadership = leadership;
+        this.channels = channels;
         this.parser = parser;
         this.board = board;
         this.deadLetters = deadLetters;
@@ -42,13 +52,39 @@ public class EventIngestor {
         this.poisoned = Counter.builder("chipbet.projection.dead.letters").description("Records dead-lettered").register(registry);
     }
 
-    /** The state comes back from the projection's own database, not from the topics. */
+    /**
+     * The state comes back from the projection's own database, not from the topics. Then this replica
+     * follows the persisted projection until it leads; only the leader consumes (the channel starts
+     * paused, and subscribes when resumed).
+     */
     void restore(@Observes StartupEvent startup) throws Throwable {
         VertxContextSupport.subscribeAndAwait(board::restore);
         restored.complete(null);
+        leadership.listen(this);
+        leadership.start();
     }
 
-    @Incoming("domain-events")
+    @Override
+    public void elected(long epoch) {
+        try {
+            // What the previous leader committed is the starting point; its acknowledged offsets follow from it.
+            VertxContextSupport.subscribeAndAwait(board::restore);
+            channels.getPausable(CHANNEL).resume();
+        } catch (Throwable failure) {
+            throw new IllegalStateException("Could not take over the projection", failure);
+        }
+    }
+
+    @Override
+    public void followerTick() {
+        try {
+            VertxContextSupport.subscribeAndAwait(board::followPersisted);
+        } catch (Throwable failure) {
+            throw new IllegalStateException("Could not follow the persisted projection", failure);
+        }
+    }
+
+    @Incoming(CHANNEL)
     public Uni<Void> consume(KafkaRecordBatch<String, ParsedRecord> batch) {
         return Uni.createFrom().deferred(() -> {
             boolean reset = fence.takeReset();

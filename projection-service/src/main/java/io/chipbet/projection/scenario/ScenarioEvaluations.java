@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chipbet.platform.contract.score.ScenarioTopics;
 import io.chipbet.platform.event.DomainEvent;
 import io.chipbet.platform.outbox.Outbox;
+import io.chipbet.projection.leadership.Leadership;
 import io.chipbet.projection.model.ModelConfig;
 import io.chipbet.projection.model.ModelConfigs;
 import io.chipbet.projection.score.Answers;
@@ -63,7 +64,10 @@ public class ScenarioEvaluations {
     });
     private volatile RecordEvaluated latest;
 
-    public ScenarioEvaluations(ObjectMapper json, ScoreBoard board, Outbox outbox, ScenarioRepository scenarios) {
+    private final Leadership leadership;
+
+    public ScenarioEvaluations(ObjectMapper json, ScoreBoard board, Outbox outbox, ScenarioRepository scenarios, Leadership leadership) {
+        this.leadership = leadership;
         this.json = json;
         this.board = board;
         this.outbox = outbox;
@@ -81,8 +85,19 @@ public class ScenarioEvaluations {
         worker.shutdownNow();
     }
 
-    void recordEvaluated(@ObservesAsync RecordEvaluated record) {
+    void recordEvaluated(@ObservesAsync RecordEvaluated record) throws Throwable {
         latest = record;
+        // Scenarios written through another replica are picked up here.
+        List<Scenario> stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(scenarios::ordered));
+        java.util.Set<UUID> present = new java.util.HashSet<>();
+        for (Scenario scenario : stored) {
+            present.add(scenario.id);
+            Entry known = entries.get(scenario.id);
+            if (known == null || known.revision() != scenario.revision) {
+                entries.put(scenario.id, entry(scenario));
+            }
+        }
+        entries.keySet().retainAll(present);
         dirty.addAll(entries.keySet());
         schedule();
     }
@@ -187,11 +202,16 @@ public class ScenarioEvaluations {
                 || !java.util.Objects.equals(previous.feasibility().probability(), answer.feasibility().probability())
                 || previous.feasibility().deliverable() == null || answer.feasibility().deliverable() == null
                 || previous.feasibility().deliverable().wpm().p50() != answer.feasibility().deliverable().wpm().p50();
-        if (!moved) {
-            answers.put(answer.id(), answer.withResultVersion(previous.resultVersion()));
+        if (!moved || !leadership.isLeader()) {
+            // Unmoved, or on a follower: kept and served, published by the leader only.
+            answers.put(answer.id(), previous == null ? answer : answer.withResultVersion(previous.resultVersion()));
+            if (previous == null || moved) {
+                changes.onNext(answers.get(answer.id()));
+            }
             return;
         }
-        ScenarioAnswer published = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> scenarios.lock(answer.id())
+        ScenarioAnswer published = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> leadership.fence()
+                .chain(() -> scenarios.lock(answer.id()))
                 .chain(row -> {
                     if (row == null) {
                         return io.smallrye.mutiny.Uni.createFrom().nullItem(); // deleted meanwhile

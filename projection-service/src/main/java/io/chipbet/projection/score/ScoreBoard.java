@@ -9,6 +9,7 @@ import io.chipbet.projection.ingest.AggregateState;
 import io.chipbet.projection.ingest.AggregateStore;
 import io.chipbet.projection.ingest.EventParser;
 import io.chipbet.projection.ingest.IncomingEvent;
+import io.chipbet.projection.leadership.Leadership;
 import io.chipbet.projection.model.Assumption;
 import io.chipbet.projection.model.Assumptions;
 import io.chipbet.projection.model.Explanation;
@@ -75,6 +76,7 @@ public class ScoreBoard {
     private final BroadcastProcessor<Feasibility> changes = BroadcastProcessor.create();
     private final AtomicLong processed = new AtomicLong();
     private final Event<RecordEvaluated> recordEvaluated;
+    private final Leadership leadership;
     private final ExecutorService simulator = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "chipbet-simulation");
         thread.setDaemon(true);
@@ -95,8 +97,9 @@ public class ScoreBoard {
     }
 
     public ScoreBoard(ModelConfig config, AggregateStore store, EventParser parser, Outbox outbox, ObjectMapper json, Vertx vertx,
-                      Event<RecordEvaluated> recordEvaluated) {
+                      Event<RecordEvaluated> recordEvaluated, Leadership leadership) {
         this.recordEvaluated = recordEvaluated;
+        this.leadership = leadership;
         this.config = config;
         this.plan = PlanTerms.of(config, config.plan());
         this.json = json;
@@ -203,7 +206,7 @@ public class ScoreBoard {
         Feasibility next = Snapshots.feasibility(config, plan, assumptions, after, evaluated, asOf,
                 applied.points().isEmpty() ? before.version() : before.version() + 1, cause,
                 applied.points().isEmpty() ? before.changes() : applied.points().size());
-        return Panache.withTransaction(() -> store.upsert(applied.latest())
+        return Panache.withTransaction(() -> leadership.fence().chain(() -> store.upsert(applied.latest()))
                         .chain(() -> ScorePoints.insertAll(applied.points()))
                         .chain(() -> applied.points().isEmpty() ? Uni.createFrom().voidItem() : publish(next))
                         .invoke(() -> FailPoints.hit(FailPoints.PROJECTION_COMMIT)))
@@ -224,9 +227,20 @@ public class ScoreBoard {
                         LOG.warnf("Batch not applied (%s); the committed state is reloaded before it is tried again", failure.getMessage()));
     }
 
+    /**
+     * On a follower: reloads the persisted projection when the leader has moved it (the answer's
+     * version changed), so every replica serves the leader's answer.
+     */
+    public Uni<Void> followPersisted() {
+        return Panache.withSession(() -> ScoreVersion.of(plan.key())).chain(last -> {
+            long persisted = last == null ? 0 : last.version;
+            return persisted == current.get().version() ? Uni.createFrom().voidItem() : restore();
+        });
+    }
+
     /** Forgets states and points, but not the answer's version: it keeps growing across rebuilds. */
     private Uni<Void> reset() {
-        return Panache.withTransaction(() -> store.deleteAll().chain(ScorePoints::deleteAll))
+        return Panache.withTransaction(() -> leadership.fence().chain(() -> store.deleteAll()).chain(ScorePoints::deleteAll))
                 .invoke(() -> {
                     state.clear();
                     Feasibility before = current.get();
@@ -269,6 +283,12 @@ public class ScoreBoard {
             return Uni.createFrom().voidItem(); // an older record's simulation, overtaken
         }
         Feasibility before = current.get();
+        if (!leadership.isLeader()) {
+            // A follower serves the persisted answer: its version and cause are the leader's; it publishes nothing.
+            evaluated = result;
+            show(Snapshots.feasibility(config, plan, assumptions, base, result, before.asOf(), before.version(), before.cause(), before.changes()));
+            return Uni.createFrom().voidItem();
+        }
         double probability = result.outlook().probability();
         double p50 = result.outlook().deliverableWpm().p50();
         boolean changed = publishedProbability == null || Math.abs(publishedProbability - probability) > 1e-12
@@ -284,7 +304,7 @@ public class ScoreBoard {
         String cause = causeSinceSimulation == null ? moved : moved + ": " + afterFigures(causeSinceSimulation);
         // No event is folded into this change: it is the same record, simulated.
         Feasibility next = Snapshots.feasibility(config, plan, assumptions, base, result, before.asOf(), before.version() + 1, cause, 0);
-        return Panache.withTransaction(() -> publish(next)).invoke(() -> {
+        return Panache.withTransaction(() -> leadership.fence().chain(() -> publish(next))).invoke(() -> {
             evaluated = result;
             publishedProbability = probability;
             publishedP50 = p50;
