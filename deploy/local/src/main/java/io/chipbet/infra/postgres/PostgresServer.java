@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,15 +34,22 @@ public final class PostgresServer {
     private final Path directory;
     private final int port;
     private final boolean durable;
+    private final Path pidFile;
     private ParentBoundProcess process;
 
     /**
      * @param durable false turns fsync off: fine for throw-away test data, never for the local run
      */
     public PostgresServer(Path directory, int port, boolean durable) {
+        this(directory, port, durable, null);
+    }
+
+    /** @param pidFile where the postmaster's pid is written while it runs, or null */
+    public PostgresServer(Path directory, int port, boolean durable, Path pidFile) {
         this.directory = directory;
         this.port = port;
         this.durable = durable;
+        this.pidFile = pidFile;
     }
 
     public int port() {
@@ -78,7 +87,7 @@ public final class PostgresServer {
                 command.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
             }
             // SIGINT is PostgreSQL's fast shutdown; SIGTERM would wait for every client to leave.
-            process = ParentBoundProcess.start("postgres", prefix, command, "INT", Map.of(), log);
+            process = ParentBoundProcess.start("postgres", prefix, command, "INT", Map.of(), log, pidFile);
             Ports.await("PostgreSQL on port " + port, START_TIMEOUT, process, this::acceptsConnections);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL could not start in " + directory, e);
@@ -94,6 +103,16 @@ public final class PostgresServer {
 
     public synchronized List<ProcessHandle> processTree() {
         return process == null ? List.of() : process.processTree();
+    }
+
+    /** The postmaster's own process while it runs (needs a pid file). */
+    public synchronized Optional<ProcessHandle> command() {
+        return process == null ? Optional.empty() : process.command();
+    }
+
+    /** Completes with the postmaster's exit status when the running server ends; never, if none runs. */
+    public synchronized CompletableFuture<Integer> exited() {
+        return process == null ? new CompletableFuture<>() : process.exited();
     }
 
     /** Creates {@code database} unless it exists. */
