@@ -27,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
- * {@code infra [--dir DIR] [--random-ports] [--with-services [--load FILE]] [--stdin-lifeline]}: starts the local
+ * {@code infra [--dir DIR] [--project DIR] [--random-ports] [--with-services [--load FILE]] [--stdin-lifeline]}: starts the local
  * Kafka broker and PostgreSQL server, writes their addresses to {@code DIR/infra.env}, prints {@code READY}, and
  * runs until it is stopped (or, with {@code --stdin-lifeline}, until its standard input closes). The servers go
  * with it, however it ends. With {@code --with-services} it also runs the four built services against them, on
@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  */
 public final class Main {
 
-    static final String USAGE = "usage: Main [--dir DIR] [--random-ports] [--with-services [--load FILE]] [--stdin-lifeline]";
+    static final String USAGE = "usage: Main [--dir DIR] [--project DIR] [--random-ports] [--with-services [--load FILE]] [--stdin-lifeline]";
 
     /** Set once the shutdown began: a start that fails then was stopped, it did not fail. */
     private static volatile boolean stopping;
@@ -48,10 +48,12 @@ public final class Main {
     private Main() {
     }
 
-    record Options(Path directory, boolean randomPorts, boolean withServices, Path load, boolean stdinLifeline) {
+    /** @param project where the services' built jars are: {@code --project}, else the folder that holds {@code --dir} */
+    record Options(Path directory, Path project, boolean randomPorts, boolean withServices, Path load, boolean stdinLifeline) {
 
         static Options parse(String... args) {
             Path directory = Path.of(".chipbet");
+            Path project = null;
             boolean randomPorts = false;
             boolean withServices = false;
             Path load = null;
@@ -60,6 +62,7 @@ public final class Main {
                 switch (args[i]) {
                     case "--dir" -> directory = Path.of(value(args, ++i, "--dir"));
                     case "--load" -> load = Path.of(value(args, ++i, "--load"));
+                    case "--project" -> project = Path.of(value(args, ++i, "--project"));
                     case "--random-ports" -> randomPorts = true;
                     case "--with-services" -> withServices = true;
                     case "--stdin-lifeline" -> lifeline = true;
@@ -69,7 +72,9 @@ public final class Main {
             if (load != null && !withServices) {
                 throw new IllegalArgumentException("--load needs --with-services");
             }
-            return new Options(directory.toAbsolutePath(), randomPorts, withServices, load, lifeline);
+            directory = directory.toAbsolutePath();
+            return new Options(directory, project == null ? directory.getParent() : project.toAbsolutePath(),
+                    randomPorts, withServices, load, lifeline);
         }
 
         private static String value(String[] args, int index, String option) {
@@ -186,7 +191,7 @@ public final class Main {
         control[0] = ControlChannel.open(directory.resolve("control"), supervisor);
 
         if (options.withServices()) {
-            startServices(directory, infrastructure, keys, supervisor, running);
+            startServices(directory, options.project(), infrastructure, keys, supervisor, running);
             if (options.load() != null) {
                 try {
                     LoadMain.run(options.load(), new Tokens(keys).editor(), LoadMain.LOCAL_SERVICES, System.out, false);
@@ -213,12 +218,12 @@ public final class Main {
         System.out.flush();
     }
 
-    private static void startServices(Path directory, LocalInfrastructure infrastructure, LocalKeys keys,
+    private static void startServices(Path directory, Path project, LocalInfrastructure infrastructure, LocalKeys keys,
                                       Supervisor supervisor, List<ServiceProcess> running) {
         say("Starting the services ...");
         Map<String, ServiceProcess> byName = new LinkedHashMap<>();
         try {
-            LocalServices.start(directory.getParent(), infrastructure, keys, LocalServices.FIXED_PORTS,
+            LocalServices.start(project, infrastructure, keys, LocalServices.FIXED_PORTS,
                     directory.resolve("logs"), running, new LocalServices.Listener() {
                         @Override
                         public void started(ServiceProcess service) {
