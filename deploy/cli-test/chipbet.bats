@@ -14,6 +14,13 @@ setup_file() {
   ROOT=$(cd "$BATS_TEST_DIRNAME/../.." && pwd -P)
   export ROOT
   export CHIPBET="$ROOT/chipbet"
+  local port
+  for port in 19092 19093 15432 8080 8081 8082 8083; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "Port $port is in use: these tests need chipbet's ports free (./chipbet status; ./chipbet down)." >&2
+      return 1
+    fi
+  done
 }
 
 setup() {
