@@ -35,7 +35,8 @@ public final class KafkaBroker {
     private final int port;
     private final int controllerPort;
     private final Path pidFile;
-    private ParentBoundProcess process;
+    /** Read without the lock by {@link #command} and {@link #exited}: a kill must not wait for a stop. */
+    private volatile ParentBoundProcess process;
 
     public KafkaBroker(Path directory, int port, int controllerPort) {
         this(directory, port, controllerPort, null);
@@ -94,13 +95,15 @@ public final class KafkaBroker {
     }
 
     /** The broker's own process while it runs (needs a pid file). */
-    public synchronized Optional<ProcessHandle> command() {
-        return process == null ? Optional.empty() : process.command();
+    public Optional<ProcessHandle> command() {
+        ParentBoundProcess current = process;
+        return current == null ? Optional.empty() : current.command();
     }
 
     /** Completes with the broker's exit status when the running broker ends; never, if none runs. */
-    public synchronized CompletableFuture<Integer> exited() {
-        return process == null ? new CompletableFuture<>() : process.exited();
+    public CompletableFuture<Integer> exited() {
+        ParentBoundProcess current = process;
+        return current == null ? new CompletableFuture<>() : current.exited();
     }
 
     private void format(Path config, Path log) throws IOException {

@@ -35,7 +35,8 @@ public final class PostgresServer {
     private final int port;
     private final boolean durable;
     private final Path pidFile;
-    private ParentBoundProcess process;
+    /** Read without the lock by {@link #command} and {@link #exited}: a kill must not wait for a stop. */
+    private volatile ParentBoundProcess process;
 
     /**
      * @param durable false turns fsync off: fine for throw-away test data, never for the local run
@@ -106,13 +107,15 @@ public final class PostgresServer {
     }
 
     /** The postmaster's own process while it runs (needs a pid file). */
-    public synchronized Optional<ProcessHandle> command() {
-        return process == null ? Optional.empty() : process.command();
+    public Optional<ProcessHandle> command() {
+        ParentBoundProcess current = process;
+        return current == null ? Optional.empty() : current.command();
     }
 
     /** Completes with the postmaster's exit status when the running server ends; never, if none runs. */
-    public synchronized CompletableFuture<Integer> exited() {
-        return process == null ? new CompletableFuture<>() : process.exited();
+    public CompletableFuture<Integer> exited() {
+        ParentBoundProcess current = process;
+        return current == null ? new CompletableFuture<>() : current.exited();
     }
 
     /** Creates {@code database} unless it exists. */

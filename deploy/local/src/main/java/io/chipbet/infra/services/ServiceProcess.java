@@ -28,7 +28,8 @@ public final class ServiceProcess {
     private final Path jar;
     private Map<String, String> environment;
     private Path logs;
-    private ParentBoundProcess process;
+    /** Read without the lock by {@link #command} and {@link #exited}: a kill must not wait for a stop. */
+    private volatile ParentBoundProcess process;
 
     public ServiceProcess(String name, int port, Path projectRoot) {
         this.name = name;
@@ -101,13 +102,15 @@ public final class ServiceProcess {
     }
 
     /** The service's JVM itself (not its guard) while it runs. */
-    public synchronized Optional<ProcessHandle> command() {
-        return process == null ? Optional.empty() : process.command();
+    public Optional<ProcessHandle> command() {
+        ParentBoundProcess current = process;
+        return current == null ? Optional.empty() : current.command();
     }
 
     /** Completes with the JVM's exit status when the running process ends; never, if none runs. */
-    public synchronized CompletableFuture<Integer> exited() {
-        return process == null ? new CompletableFuture<>() : process.exited();
+    public CompletableFuture<Integer> exited() {
+        ParentBoundProcess current = process;
+        return current == null ? new CompletableFuture<>() : current.exited();
     }
 
     private Path pidFile() {
