@@ -205,9 +205,10 @@ public final class Main {
             System.out.println("Dashboard  http://127.0.0.1:8080/");
             System.out.println("Score      http://127.0.0.1:8080/api/v1/feasibility   (live: /api/v1/feasibility/stream, inputs: /api/v1/inputs)");
             running.forEach(service -> System.out.printf("Swagger UI %s/q/swagger-ui   (%s)%n", service.baseUrl(), service.name()));
-            System.out.println("Events     kcat -b " + infrastructure.kafka().bootstrapServers()
-                    + " -C -t chipbet.funding.commitments.v1 -t chipbet.fabs.projects.v1 -t chipbet.talent.pools.v1"
-                    + " -t chipbet.feasibility.scores.v1 -f 'Key: %k\\nHeaders: %h\\n%s\\n\\n'");
+            // One topic per kcat: given several -t, kcat reads only the last one.
+            System.out.println("Events     for topic in chipbet.funding.commitments.v1 chipbet.fabs.projects.v1"
+                    + " chipbet.talent.pools.v1 chipbet.feasibility.scores.v1; do kcat -b " + infrastructure.kafka().bootstrapServers()
+                    + " -C -e -q -t $topic -f '%t  key %k\\nHeaders: %h\\n%s\\n\\n'; done");
             System.out.println("Write      TOKEN=$(./chipbet token); curl -H \"Authorization: Bearer $TOKEN\" ...");
             System.out.println("Status     ./chipbet status   (restarts: ./chipbet restart SERVICE)");
             System.out.println("Stop       ./chipbet down   (Ctrl-C, if ./chipbet up runs in the foreground)");
