@@ -5,11 +5,13 @@ import io.chipbet.infra.postgres.PostgresServer;
 import io.chipbet.infra.process.Ports;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 
 /** A Kafka broker and a PostgreSQL server, started together and stopped together. */
 public final class LocalInfrastructure implements AutoCloseable {
@@ -28,15 +30,19 @@ public final class LocalInfrastructure implements AutoCloseable {
     /** Random free loopback ports and throw-away storage: for tests. */
     public static LocalInfrastructure forTests(Path directory) {
         return new LocalInfrastructure(
-                new KafkaBroker(directory.resolve("kafka"), Ports.freeLoopbackPort(), Ports.freeLoopbackPort()),
-                new PostgresServer(directory.resolve("postgres"), Ports.freeLoopbackPort(), false));
+                new KafkaBroker(directory.resolve("kafka"), Ports.freeLoopbackPort(), Ports.freeLoopbackPort(),
+                        directory.resolve("pids/kafka.pid")),
+                new PostgresServer(directory.resolve("postgres"), Ports.freeLoopbackPort(), false,
+                        directory.resolve("pids/postgres.pid")));
     }
 
     /** Fixed ports and durable storage: for the local run. */
     public static LocalInfrastructure forLocalRun(Path directory, LocalPorts ports) {
         return new LocalInfrastructure(
-                new KafkaBroker(directory.resolve("kafka"), ports.kafka(), ports.kafkaController()),
-                new PostgresServer(directory.resolve("postgres"), ports.postgres(), true));
+                new KafkaBroker(directory.resolve("kafka"), ports.kafka(), ports.kafkaController(),
+                        directory.resolve("pids/kafka.pid")),
+                new PostgresServer(directory.resolve("postgres"), ports.postgres(), true,
+                        directory.resolve("pids/postgres.pid")));
     }
 
     public KafkaBroker kafka() {
@@ -49,6 +55,15 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     /** Starts both at once; on two cores the common pool runs one task at a time, hence our own executor. */
     public LocalInfrastructure start() {
+        return start((server, took) -> { });
+    }
+
+    /**
+     * As {@link #start()}, telling {@code ready} about each server as soon as it is ready (from its own thread),
+     * with the time it took; PostgreSQL counts as ready once chipbet's databases exist.
+     */
+    public LocalInfrastructure start(BiConsumer<String, Duration> ready) {
+        long started = System.nanoTime();
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "chipbet-infra-start");
             thread.setDaemon(true);
@@ -56,15 +71,24 @@ public final class LocalInfrastructure implements AutoCloseable {
         });
         try {
             CompletableFuture.allOf(
-                    CompletableFuture.runAsync(kafka::start, executor),
-                    CompletableFuture.runAsync(postgres::start, executor)).join();
+                    CompletableFuture.runAsync(() -> {
+                        kafka.start();
+                        ready.accept("kafka", Duration.ofNanos(System.nanoTime() - started));
+                    }, executor),
+                    CompletableFuture.runAsync(() -> {
+                        postgres.start();
+                        SERVICE_DATABASES.forEach(postgres::createDatabase);
+                        ready.accept("postgres", Duration.ofNanos(System.nanoTime() - started));
+                    }, executor)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } catch (RuntimeException e) {
             close();
             throw e;
         } finally {
             executor.shutdown();
         }
-        SERVICE_DATABASES.forEach(postgres::createDatabase);
         return this;
     }
 

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A real single-node Apache Kafka broker in KRaft mode, in a child JVM.
@@ -32,12 +34,20 @@ public final class KafkaBroker {
     private final Path directory;
     private final int port;
     private final int controllerPort;
-    private ParentBoundProcess process;
+    private final Path pidFile;
+    /** Read without the lock by {@link #command} and {@link #exited}: a kill must not wait for a stop. */
+    private volatile ParentBoundProcess process;
 
     public KafkaBroker(Path directory, int port, int controllerPort) {
+        this(directory, port, controllerPort, null);
+    }
+
+    /** @param pidFile where the broker's pid is written while it runs, or null */
+    public KafkaBroker(Path directory, int port, int controllerPort, Path pidFile) {
         this.directory = directory;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.pidFile = pidFile;
     }
 
     public String bootstrapServers() {
@@ -64,7 +74,7 @@ public final class KafkaBroker {
                 format(config, log);
             }
             List<String> command = javaCommand("kafka.Kafka", config.toString());
-            process = ParentBoundProcess.start("kafka", List.of(), command, "TERM", Map.of(), log);
+            process = ParentBoundProcess.start("kafka", List.of(), command, "TERM", Map.of(), log, pidFile);
             long logStart = Files.size(log);
             Ports.await("Kafka broker on port " + port, START_TIMEOUT, process,
                     () -> Ports.isListening(port) && logSince(log, logStart).contains("Kafka Server started"));
@@ -82,6 +92,18 @@ public final class KafkaBroker {
 
     public synchronized List<ProcessHandle> processTree() {
         return process == null ? List.of() : process.processTree();
+    }
+
+    /** The broker's own process while it runs (needs a pid file). */
+    public Optional<ProcessHandle> command() {
+        ParentBoundProcess current = process;
+        return current == null ? Optional.empty() : current.command();
+    }
+
+    /** Completes with the broker's exit status when the running broker ends; never, if none runs. */
+    public CompletableFuture<Integer> exited() {
+        ParentBoundProcess current = process;
+        return current == null ? new CompletableFuture<>() : current.exited();
     }
 
     private void format(Path config, Path log) throws IOException {

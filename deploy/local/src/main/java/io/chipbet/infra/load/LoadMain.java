@@ -3,28 +3,77 @@ package io.chipbet.infra.load;
 import io.chipbet.infra.security.LocalKeys;
 import io.chipbet.infra.security.Tokens;
 
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** {@code ./chipbet load FILE}: loads a data file into a running local chipbet. */
+/** {@code ./chipbet load [--dir DIR] FILE}: loads a data file into a running local chipbet. */
 public final class LoadMain {
 
     public static final Map<String, String> LOCAL_SERVICES = Map.of(
             "funding", "http://127.0.0.1:8081", "fab", "http://127.0.0.1:8082",
             "talent", "http://127.0.0.1:8083", "projection", "http://127.0.0.1:8080");
+    private static final String USAGE = "usage: ./chipbet load FILE";
 
     private LoadMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: ./chipbet load FILE");
+        Path directory = Path.of(".chipbet");
+        Path file = null;
+        List<String> arguments = List.of(args);
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (argument.equals("--dir") && i + 1 < arguments.size()) {
+                directory = Path.of(arguments.get(++i));
+            } else if (argument.startsWith("-") || file != null) {
+                System.err.println("chipbet load: unexpected argument '" + argument + "'\n" + USAGE);
+                System.exit(2);
+            } else {
+                file = Path.of(argument);
+            }
+        }
+        if (file == null) {
+            System.err.println(USAGE);
             System.exit(2);
         }
-        String token = new Tokens(LocalKeys.in(Path.of(".chipbet", "keys"))).editor();
-        ReferenceLoader.Result result = new ReferenceLoader(token, LOCAL_SERVICES)
-                .load(Path.of(args[0]), line -> System.out.println("  loaded " + line));
-        System.out.printf("%d sent, %d already there%n", result.sent(), result.alreadyThere());
-        System.out.println(ScoreSummary.await(LOCAL_SERVICES.get("projection")));
+        if (!Files.isReadable(file)) {
+            System.err.println("chipbet load: cannot read " + file);
+            System.exit(1);
+        }
+        String token = new Tokens(LocalKeys.in(directory.resolve("keys"))).editor();
+        try {
+            run(file, token, LOCAL_SERVICES, System.out, System.console() != null);
+        } catch (IllegalStateException e) {
+            System.err.println("chipbet load: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Loads {@code file} and prints its progress, the totals and then the settled score. */
+    public static ReferenceLoader.Result run(Path file, String token, Map<String, String> services, PrintStream out,
+                                             boolean terminal) throws Exception {
+        int total = ReferenceLoader.count(file);
+        out.println("Loading " + file + " through the services' APIs (" + total + " facts) ...");
+        long started = System.nanoTime();
+        ReferenceLoader.Result result = new ReferenceLoader(token, services).load(file, new LoadProgress(out, terminal));
+        out.printf(Locale.ROOT, "  %d of %d facts: %d sent, %d already there, in %s%n", result.sent() + result.alreadyThere(),
+                total, result.sent(), result.alreadyThere(), seconds(System.nanoTime() - started));
+        out.println("Waiting for the projection to catch up ...");
+        long waiting = System.nanoTime();
+        String score = ScoreSummary.await(services.get("projection"));
+        out.println("  caught up in " + seconds(System.nanoTime() - waiting));
+        out.println();
+        out.println(score);
+        out.flush();
+        return result;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f s", Duration.ofNanos(nanos).toMillis() / 1000.0);
     }
 }

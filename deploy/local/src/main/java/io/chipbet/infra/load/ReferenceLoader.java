@@ -1,6 +1,7 @@
 package io.chipbet.infra.load;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -55,28 +56,83 @@ public final class ReferenceLoader {
     public record Result(int sent, int alreadyThere) {
     }
 
-    public Result load(Path file, Consumer<String> progress) throws IOException {
-        JsonObject data;
-        try (Reader reader = Files.newBufferedReader(file)) {
-            data = Json.createReader(reader).readObject();
+    /** What a loader tells while it works; each call comes after the fact or kind it names. */
+    public interface Progress {
+        /** One fact done: {@code done} of {@code total}; {@code sent} unless it was there already. */
+        default void fact(int done, int total, boolean sent) {
         }
+
+        /** One kind done (a collection such as {@code investors}, or {@code changes}), with its counts. */
+        default void kind(String kind, int sent, int alreadyThere, int done, int total) {
+        }
+    }
+
+    /** Loads {@code file}, telling {@code progress} one line per kind, e.g. {@code [ 8/47] investors: 0 sent, 8 already there}. */
+    public Result load(Path file, Consumer<String> progress) throws IOException {
+        return load(file, new Progress() {
+            @Override
+            public void kind(String kind, int sent, int alreadyThere, int done, int total) {
+                progress.accept(describe(kind, sent, alreadyThere, done, total));
+            }
+        });
+    }
+
+    /** The line {@link #load(Path, Consumer)} prints for a kind. */
+    public static String describe(String kind, int sent, int alreadyThere, int done, int total) {
+        int width = String.valueOf(total).length();
+        return String.format("[%" + width + "d/%d] %s: %d sent, %d already there", done, total, kind, sent, alreadyThere);
+    }
+
+    /** How many facts {@code file} holds: its records and its changes. */
+    public static int count(Path file) throws IOException {
+        JsonObject data = read(file);
+        int total = 0;
+        for (String kind : ORDER) {
+            total += data.getJsonArray(kind) == null ? 0 : data.getJsonArray(kind).size();
+        }
+        return total + (data.getJsonArray("changes") == null ? 0 : data.getJsonArray("changes").size());
+    }
+
+    public Result load(Path file, Progress progress) throws IOException {
+        JsonObject data = read(file);
+        int total = count(file);
+        int done = 0;
         int sent = 0;
         int already = 0;
         for (String kind : ORDER) {
-            for (JsonValue value : data.getJsonArray(kind) == null ? JsonValue.EMPTY_JSON_ARRAY : data.getJsonArray(kind)) {
-                boolean created = create(kind, value.asJsonObject());
-                sent += created ? 1 : 0;
-                already += created ? 0 : 1;
+            JsonArray records = data.getJsonArray(kind) == null ? JsonValue.EMPTY_JSON_ARRAY : data.getJsonArray(kind);
+            if (records.isEmpty()) {
+                continue;
             }
-            progress.accept(kind + ": " + ids.keySet().stream().filter(key -> key.startsWith(kind + ":")).count());
+            int kindSent = 0;
+            for (JsonValue value : records) {
+                boolean created = create(kind, value.asJsonObject());
+                kindSent += created ? 1 : 0;
+                progress.fact(++done, total, created);
+            }
+            sent += kindSent;
+            already += records.size() - kindSent;
+            progress.kind(kind, kindSent, records.size() - kindSent, done, total);
         }
-        for (JsonValue value : data.getJsonArray("changes") == null ? JsonValue.EMPTY_JSON_ARRAY : data.getJsonArray("changes")) {
+        JsonArray changes = data.getJsonArray("changes") == null ? JsonValue.EMPTY_JSON_ARRAY : data.getJsonArray("changes");
+        int changesSent = 0;
+        for (JsonValue value : changes) {
             boolean applied = change(value.asJsonObject());
-            sent += applied ? 1 : 0;
-            already += applied ? 0 : 1;
+            changesSent += applied ? 1 : 0;
+            progress.fact(++done, total, applied);
         }
-        progress.accept("changes: " + (data.getJsonArray("changes") == null ? 0 : data.getJsonArray("changes").size()));
+        sent += changesSent;
+        already += changes.size() - changesSent;
+        if (!changes.isEmpty()) {
+            progress.kind("changes", changesSent, changes.size() - changesSent, done, total);
+        }
         return new Result(sent, already);
+    }
+
+    private static JsonObject read(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return Json.createReader(reader).readObject();
+        }
     }
 
     private boolean create(String kind, JsonObject record) {

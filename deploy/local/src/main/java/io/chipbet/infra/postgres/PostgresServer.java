@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,15 +34,23 @@ public final class PostgresServer {
     private final Path directory;
     private final int port;
     private final boolean durable;
-    private ParentBoundProcess process;
+    private final Path pidFile;
+    /** Read without the lock by {@link #command} and {@link #exited}: a kill must not wait for a stop. */
+    private volatile ParentBoundProcess process;
 
     /**
      * @param durable false turns fsync off: fine for throw-away test data, never for the local run
      */
     public PostgresServer(Path directory, int port, boolean durable) {
+        this(directory, port, durable, null);
+    }
+
+    /** @param pidFile where the postmaster's pid is written while it runs, or null */
+    public PostgresServer(Path directory, int port, boolean durable, Path pidFile) {
         this.directory = directory;
         this.port = port;
         this.durable = durable;
+        this.pidFile = pidFile;
     }
 
     public int port() {
@@ -78,7 +88,7 @@ public final class PostgresServer {
                 command.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
             }
             // SIGINT is PostgreSQL's fast shutdown; SIGTERM would wait for every client to leave.
-            process = ParentBoundProcess.start("postgres", prefix, command, "INT", Map.of(), log);
+            process = ParentBoundProcess.start("postgres", prefix, command, "INT", Map.of(), log, pidFile);
             Ports.await("PostgreSQL on port " + port, START_TIMEOUT, process, this::acceptsConnections);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL could not start in " + directory, e);
@@ -94,6 +104,18 @@ public final class PostgresServer {
 
     public synchronized List<ProcessHandle> processTree() {
         return process == null ? List.of() : process.processTree();
+    }
+
+    /** The postmaster's own process while it runs (needs a pid file). */
+    public Optional<ProcessHandle> command() {
+        ParentBoundProcess current = process;
+        return current == null ? Optional.empty() : current.command();
+    }
+
+    /** Completes with the postmaster's exit status when the running server ends; never, if none runs. */
+    public CompletableFuture<Integer> exited() {
+        ParentBoundProcess current = process;
+        return current == null ? new CompletableFuture<>() : current.exited();
     }
 
     /** Creates {@code database} unless it exists. */

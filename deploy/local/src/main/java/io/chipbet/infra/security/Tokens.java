@@ -29,10 +29,15 @@ public final class Tokens {
     }
 
     public String withRoles(String user, String... roles) {
+        return withRoles(user, Duration.ofHours(1), roles);
+    }
+
+    /** A token for {@code user} in {@code roles}, valid for {@code ttl} from now. */
+    public String withRoles(String user, Duration ttl, String... roles) {
         return Jwt.issuer(LocalKeys.ISSUER)
                 .upn(user)
                 .groups(Set.of(roles))
-                .expiresIn(Duration.ofHours(1))
+                .expiresIn(ttl)
                 .sign(keys.privateKey());
     }
 }

@@ -9,12 +9,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The four services, each in its own JVM on its own port and database, started together and awaited. */
 public final class LocalServices implements AutoCloseable {
 
     /** The local run's fixed ports. */
     public static final Map<String, Integer> FIXED_PORTS = fixedPorts();
+
+    /** How long a service may take to become ready. */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final List<ServiceProcess> processes;
 
@@ -28,6 +35,24 @@ public final class LocalServices implements AutoCloseable {
      */
     public static LocalServices start(Path projectRoot, LocalInfrastructure infrastructure, LocalKeys keys,
                                       Map<String, Integer> ports, Path logs, List<ServiceProcess> started) {
+        return start(projectRoot, infrastructure, keys, ports, logs, started, new Listener() { });
+    }
+
+    /** Hears of each service as it starts and as it becomes ready. */
+    public interface Listener {
+        default void started(ServiceProcess service) {
+        }
+
+        /** From the thread that waited for it; {@code took} counts from when the services were started. */
+        default void ready(ServiceProcess service, Duration took) {
+        }
+    }
+
+    /** As above; all are started at once and awaited in parallel, and {@code listener} hears of each at once. */
+    public static LocalServices start(Path projectRoot, LocalInfrastructure infrastructure, LocalKeys keys,
+                                      Map<String, Integer> ports, Path logs, List<ServiceProcess> started,
+                                      Listener listener) {
+        long since = System.nanoTime();
         List<ServiceProcess> processes = new ArrayList<>();
         for (Map.Entry<String, Integer> entry : ports.entrySet()) {
             String name = entry.getKey();
@@ -45,8 +70,30 @@ public final class LocalServices implements AutoCloseable {
                     "CHIPBET_IDEMPOTENCY_RETENTION", "3650d"), logs);
             started.add(service);
             processes.add(service);
+            listener.started(service);
         }
-        processes.forEach(service -> service.awaitReady(Duration.ofSeconds(180)));
+        ExecutorService executor = Executors.newFixedThreadPool(processes.size(), runnable -> {
+            Thread thread = new Thread(runnable, "chipbet-service-ready");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            // The first that fails ends the wait: the others need not be awaited for a start that failed.
+            CompletableFuture<Void> failed = new CompletableFuture<>();
+            CompletableFuture<?>[] readiness = processes.stream().map(service -> CompletableFuture.runAsync(() -> {
+                service.awaitReady(READY_TIMEOUT);
+                listener.ready(service, Duration.ofNanos(System.nanoTime() - since));
+            }, executor).whenComplete((ignored, error) -> {
+                if (error != null) {
+                    failed.completeExceptionally(error);
+                }
+            })).toArray(CompletableFuture[]::new);
+            CompletableFuture.anyOf(CompletableFuture.allOf(readiness), failed).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            executor.shutdown();
+        }
         return new LocalServices(processes);
     }
 
@@ -61,9 +108,26 @@ public final class LocalServices implements AutoCloseable {
         return urls;
     }
 
+    /** Stops them all at once (each has its own grace period), so a stop takes as long as the slowest. */
     @Override
     public void close() {
-        processes.forEach(ServiceProcess::stop);
+        stopAll(processes);
+    }
+
+    public static void stopAll(List<ServiceProcess> services) {
+        List<Thread> stopping = services.stream().map(service -> {
+            Thread thread = new Thread(service::stop, "chipbet-stop-" + service.name());
+            thread.start();
+            return thread;
+        }).toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static Map<String, Integer> fixedPorts() {

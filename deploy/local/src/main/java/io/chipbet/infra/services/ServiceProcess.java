@@ -15,6 +15,8 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** One chipbet service, run from its built {@code quarkus-run.jar} and bound to the launcher's life. */
 public final class ServiceProcess {
@@ -24,7 +26,10 @@ public final class ServiceProcess {
     private final String name;
     private final int port;
     private final Path jar;
-    private ParentBoundProcess process;
+    private Map<String, String> environment;
+    private Path logs;
+    /** Read without the lock by {@link #command} and {@link #exited}: a kill must not wait for a stop. */
+    private volatile ParentBoundProcess process;
 
     public ServiceProcess(String name, int port, Path projectRoot) {
         this.name = name;
@@ -40,7 +45,30 @@ public final class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
-    public void start(Map<String, String> environment, Path logs) {
+    public int port() {
+        return port;
+    }
+
+    /** The log it writes to (appended to on every start). */
+    public Path log() {
+        return logs == null ? null : logs.resolve(name + ".log");
+    }
+
+    /**
+     * Starts it with {@code environment}, logging to {@code logs/NAME.log}; its pid goes to
+     * {@code pids/NAME.pid} beside the log folder while it runs. Returns at once: see {@link #awaitReady}.
+     */
+    public synchronized void start(Map<String, String> environment, Path logs) {
+        this.environment = Map.copyOf(environment);
+        this.logs = logs;
+        start();
+    }
+
+    /** Starts it again as it was started before, e.g. after a crash or a stop. */
+    public synchronized void start() {
+        if (environment == null) {
+            throw new IllegalStateException(name + " was never started with an environment");
+        }
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -B install -DskipTests first");
         }
@@ -49,27 +77,47 @@ public final class ServiceProcess {
             String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
             process = ParentBoundProcess.start(name, List.of(),
                     List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()),
-                    "TERM", environment, logs.resolve(name + ".log"));
+                    "TERM", environment, logs.resolve(name + ".log"), pidFile());
         } catch (IOException e) {
             throw new UncheckedIOException(name + " could not start", e);
         }
     }
 
     public void awaitReady(Duration timeout) {
-        Ports.await(name + " readiness", timeout, process, this::isReady);
+        ParentBoundProcess current;
+        synchronized (this) {
+            current = process;
+        }
+        Ports.await(name + " readiness", timeout, current, this::isReady);
     }
 
-    public void stop() {
+    public synchronized void stop() {
         if (process != null) {
             process.stop(Duration.ofSeconds(20));
         }
     }
 
-    public List<ProcessHandle> processTree() {
+    public synchronized List<ProcessHandle> processTree() {
         return process == null ? List.of() : process.processTree();
     }
 
-    private boolean isReady() {
+    /** The service's JVM itself (not its guard) while it runs. */
+    public Optional<ProcessHandle> command() {
+        ParentBoundProcess current = process;
+        return current == null ? Optional.empty() : current.command();
+    }
+
+    /** Completes with the JVM's exit status when the running process ends; never, if none runs. */
+    public CompletableFuture<Integer> exited() {
+        ParentBoundProcess current = process;
+        return current == null ? new CompletableFuture<>() : current.exited();
+    }
+
+    private Path pidFile() {
+        return logs.toAbsolutePath().resolveSibling("pids").resolve(name + ".pid");
+    }
+
+    public boolean isReady() {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build();
