@@ -33,7 +33,8 @@ public final class ReferenceLoader {
             "fabs", new Kind("/api/v1/fabs", "fab"),
             "talentPools", new Kind("/api/v1/talent-pools", "talent"),
             "trainingPrograms", new Kind("/api/v1/training-programs", "talent"),
-            "shortfallEstimates", new Kind("/api/v1/shortfall-estimates", "talent"));
+            "shortfallEstimates", new Kind("/api/v1/shortfall-estimates", "talent"),
+            "scenarios", new Kind("/api/v1/scenarios", "projection"));
     // Fabs before commitments: a commitment may name the fabs it funds.
     private static final String[] ORDER = {"investors", "fabs", "commitments", "talentPools", "trainingPrograms", "shortfallEstimates"};
     /** Change kinds: the sub-resource they post to. */
@@ -90,7 +91,8 @@ public final class ReferenceLoader {
         for (String kind : ORDER) {
             total += data.getJsonArray(kind) == null ? 0 : data.getJsonArray(kind).size();
         }
-        return total + (data.getJsonArray("changes") == null ? 0 : data.getJsonArray("changes").size());
+        return total + (data.getJsonArray("changes") == null ? 0 : data.getJsonArray("changes").size())
+                + (data.getJsonArray("scenarios") == null ? 0 : data.getJsonArray("scenarios").size());
     }
 
     public Result load(Path file, Progress progress) throws IOException {
@@ -126,7 +128,42 @@ public final class ReferenceLoader {
         if (!changes.isEmpty()) {
             progress.kind("changes", changesSent, changes.size() - changesSent, done, total);
         }
+        // Scenarios last: they name facts, by key, that are then all on record.
+        JsonArray scenarios = data.getJsonArray("scenarios") == null ? JsonValue.EMPTY_JSON_ARRAY : data.getJsonArray("scenarios");
+        int scenariosSent = 0;
+        for (JsonValue value : scenarios) {
+            boolean created = create("scenarios", withFactIds(value.asJsonObject()));
+            scenariosSent += created ? 1 : 0;
+            progress.fact(++done, total, created);
+        }
+        sent += scenariosSent;
+        already += scenarios.size() - scenariosSent;
+        if (!scenarios.isEmpty()) {
+            progress.kind("scenarios", scenariosSent, scenarios.size() - scenariosSent, done, total);
+        }
         return new Result(sent, already);
+    }
+
+    /** A scenario's changes name facts by key ("fab": "intel-ohio-1"); the API takes their ids ("fabId"). */
+    private JsonObject withFactIds(JsonObject scenario) {
+        if (!scenario.containsKey("changes")) {
+            return scenario;
+        }
+        JsonArrayBuilder changes = Json.createArrayBuilder();
+        for (JsonValue value : scenario.getJsonArray("changes")) {
+            JsonObjectBuilder change = Json.createObjectBuilder(value.asJsonObject());
+            for (String[] reference : new String[][] {{"fab", "fabs", "fabId"}, {"commitment", "commitments", "commitmentId"}}) {
+                if (value.asJsonObject().containsKey(reference[0])) {
+                    String key = reference[1] + ":" + value.asJsonObject().getString(reference[0]);
+                    if (!ids.containsKey(key)) {
+                        throw new IllegalStateException("Scenario " + scenario.getString("key") + " names unknown " + key);
+                    }
+                    change.remove(reference[0]).add(reference[2], ids.get(key));
+                }
+            }
+            changes.add(change);
+        }
+        return Json.createObjectBuilder(scenario).add("changes", changes).build();
     }
 
     private static JsonObject read(Path file) throws IOException {
