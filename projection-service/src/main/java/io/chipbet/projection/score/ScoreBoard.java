@@ -77,6 +77,7 @@ public class ScoreBoard {
     private final AtomicLong processed = new AtomicLong();
     private final Event<RecordEvaluated> recordEvaluated;
     private final Leadership leadership;
+    private final io.micrometer.core.instrument.Timer simulationTime;
     private final ExecutorService simulator = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "chipbet-simulation");
         thread.setDaemon(true);
@@ -97,7 +98,9 @@ public class ScoreBoard {
     }
 
     public ScoreBoard(ModelConfig config, AggregateStore store, EventParser parser, Outbox outbox, ObjectMapper json, Vertx vertx,
-                      Event<RecordEvaluated> recordEvaluated, Leadership leadership) {
+                      Event<RecordEvaluated> recordEvaluated, Leadership leadership, io.micrometer.core.instrument.MeterRegistry registry) {
+        this.simulationTime = io.micrometer.core.instrument.Timer.builder("chipbet.simulation.duration")
+                .description("Monte Carlo of the baseline, per record").register(registry);
         this.recordEvaluated = recordEvaluated;
         this.leadership = leadership;
         this.config = config;
@@ -269,7 +272,9 @@ public class ScoreBoard {
             return;
         }
         try {
+            long started = System.nanoTime();
             Outlook outlook = state.model().simulate(next.prepared());
+            simulationTime.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
             Snapshots.Evaluated result = new Snapshots.Evaluated(outlook, state.model().sensitivity(next.prepared()), next.inputsVersion());
             VertxContextSupport.subscribeAndAwait(() -> serialized(() -> publishSimulation(result)));
             recordEvaluated.fireAsync(new RecordEvaluated(next.states(), next.inputsVersion(), next.evaluatedOn(), current.get()));

@@ -56,18 +56,8 @@ public final class LocalServices implements AutoCloseable {
         List<ServiceProcess> processes = new ArrayList<>();
         for (Map.Entry<String, Integer> entry : ports.entrySet()) {
             String name = entry.getKey();
-            String database = name.substring(0, name.indexOf('-'));
             ServiceProcess service = new ServiceProcess(name, entry.getValue(), projectRoot);
-            // The reference loader finds what it created by its Idempotency-Keys, so the local run keeps them.
-            service.start(Map.of(
-                    "QUARKUS_HTTP_PORT", String.valueOf(entry.getValue()),
-                    "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),
-                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + infrastructure.postgres().port() + "/" + database,
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                    "QUARKUS_DATASOURCE_PASSWORD", "",
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString(),
-                    "MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER,
-                    "CHIPBET_IDEMPOTENCY_RETENTION", "3650d"), logs);
+            service.start(environment(infrastructure, keys, name, entry.getValue()), logs);
             started.add(service);
             processes.add(service);
             listener.started(service);
@@ -95,6 +85,21 @@ public final class LocalServices implements AutoCloseable {
             executor.shutdown();
         }
         return new LocalServices(processes);
+    }
+
+    /** What a service process is started with: its port, the local Kafka and its own database, and the key that checks tokens. */
+    public static Map<String, String> environment(LocalInfrastructure infrastructure, LocalKeys keys, String name, int port) {
+        String database = name.substring(0, name.indexOf('-'));
+        // The reference loader finds what it created by its Idempotency-Keys, so the local run keeps them.
+        return Map.of(
+                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + infrastructure.postgres().port() + "/" + database,
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "",
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString(),
+                "MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER,
+                "CHIPBET_IDEMPOTENCY_RETENTION", "3650d");
     }
 
     public List<ServiceProcess> processes() {
