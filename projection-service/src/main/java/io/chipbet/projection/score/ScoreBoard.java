@@ -203,7 +203,8 @@ public class ScoreBoard {
             processed.addAndGet(batch.size());
             return Uni.createFrom().voidItem();
         }
-        Instant asOf = batch.get(batch.size() - 1).occurredAt();
+        // To the microsecond, as PostgreSQL keeps it: a follower reading it back serves the same bytes.
+        Instant asOf = batch.get(batch.size() - 1).occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Snapshots.Base after = base(evaluatedOn);
         String cause = applied.points().isEmpty() ? before.cause() : Attribution.largest(applied.points()).description;
         Feasibility next = Snapshots.feasibility(config, plan, assumptions, after, evaluated, asOf,
