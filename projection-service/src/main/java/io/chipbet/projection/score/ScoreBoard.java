@@ -76,6 +76,7 @@ public class ScoreBoard {
     private final BroadcastProcessor<Feasibility> changes = BroadcastProcessor.create();
     private final AtomicLong processed = new AtomicLong();
     private final Event<RecordEvaluated> recordEvaluated;
+    private final Event<NewsDatesChanged> newsDatesChanged;
     private final Leadership leadership;
     private final io.micrometer.core.instrument.Timer simulationTime;
     private final ExecutorService simulator = Executors.newSingleThreadExecutor(runnable -> {
@@ -98,7 +99,9 @@ public class ScoreBoard {
     }
 
     public ScoreBoard(ModelConfig config, AggregateStore store, EventParser parser, Outbox outbox, ObjectMapper json, Vertx vertx,
-                      Event<RecordEvaluated> recordEvaluated, Leadership leadership, io.micrometer.core.instrument.MeterRegistry registry) {
+                      Event<RecordEvaluated> recordEvaluated, Leadership leadership, io.micrometer.core.instrument.MeterRegistry registry,
+                      Event<NewsDatesChanged> newsDatesChanged) {
+        this.newsDatesChanged = newsDatesChanged;
         this.simulationTime = io.micrometer.core.instrument.Timer.builder("chipbet.simulation.duration")
                 .description("Monte Carlo of the baseline, per record").register(registry);
         this.recordEvaluated = recordEvaluated;
@@ -211,6 +214,7 @@ public class ScoreBoard {
                 applied.points().isEmpty() ? before.version() : before.version() + 1, cause,
                 applied.points().isEmpty() ? before.changes() : applied.points().size());
         return Panache.withTransaction(() -> leadership.fence().chain(() -> store.upsert(applied.latest()))
+                        .chain(() -> store.appendEvents(applied.all()))
                         .chain(() -> ScorePoints.insertAll(applied.points()))
                         .chain(() -> applied.points().isEmpty() ? Uni.createFrom().voidItem() : publish(next))
                         .invoke(() -> FailPoints.hit(FailPoints.PROJECTION_COMMIT)))
@@ -226,6 +230,8 @@ public class ScoreBoard {
                         changes.onNext(next);
                     }
                     simulateLater();
+                    newsDatesChanged.fireAsync(new NewsDatesChanged(applied.all().stream().map(IncomingEvent::effectiveOn)
+                            .min(java.util.Comparator.naturalOrder()).orElseThrow()));
                 })
                 .onFailure().invoke(failure ->
                         LOG.warnf("Batch not applied (%s); the committed state is reloaded before it is tried again", failure.getMessage()));
