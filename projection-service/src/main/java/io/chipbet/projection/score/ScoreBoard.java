@@ -179,6 +179,7 @@ public class ScoreBoard {
                             : Snapshots.feasibility(config, plan, assumptions, base, null, last.asOf, last.version, last.cause, last.changes));
                     memoryCommitted = true;
                     simulateLater();
+                    newsDatesChanged.fireAsync(new NewsDatesChanged(LocalDate.MIN)); // a follower's reload: any date may have moved
                     return null;
                 })));
     }
