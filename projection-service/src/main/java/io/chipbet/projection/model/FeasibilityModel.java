@@ -175,7 +175,8 @@ public final class FeasibilityModel {
                 capacity = months <= 0 ? 0 : prepared.fabs().nameplate()[i] * (ramp <= 0 || months >= ramp ? 1 : months / ramp);
             }
             fabRows.add(new Explanation.FabRow(fab.id(), fab.name(), fab.operator(), fab.region(), fab.nodeClass().name(),
-                    fab.status().name(), fab.capacityWafersPerMonth(), fab.plannedProductionDate(), fab.actualProductionDate(),
+                    fab.status().name(), fab.capacityWafersPerMonth(), fab.originalProductionDate(), fab.plannedProductionDate(),
+                    fab.actualProductionDate(),
                     fab.slipMonths(), exclusion == null ? "counted" : exclusion, slip, start, capacity));
         }
         fabRows.sort(Comparator.comparing(Explanation.FabRow::expectedStart, Comparator.nullsLast(Comparator.naturalOrder())));
