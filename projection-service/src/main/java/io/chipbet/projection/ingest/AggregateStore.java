@@ -1,5 +1,6 @@
 package io.chipbet.projection.ingest;
 
+import io.chipbet.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,7 @@ public class AggregateStore {
                 set version = excluded.version, event_id = excluded.event_id, event = excluded.event, applied_at = excluded.applied_at
                 where aggregate_state.version < excluded.version""";
 
-    /** Runs inside the caller's transaction. At most one event per aggregate: an upsert touches each row once. */
+    /** Inside the caller's transaction (fails at once outside one). At most one event per aggregate: an upsert touches each row once. */
     public Uni<Integer> upsert(Collection<IncomingEvent> latestPerAggregate) {
         if (latestPerAggregate.isEmpty()) {
             return Uni.createFrom().item(0);
@@ -43,7 +44,7 @@ public class AggregateStore {
             events[i] = event.json();
             i++;
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT)
+        return Transactions.required("AggregateStore.upsert").chain(session -> session.createNativeQuery(UPSERT)
                 .setParameter("types", types).setParameter("ids", ids).setParameter("versions", versions)
                 .setParameter("eventIds", eventIds).setParameter("events", events).executeUpdate());
     }
@@ -52,8 +53,9 @@ public class AggregateStore {
         return Panache.getSession().chain(session -> session.createQuery("from AggregateState", AggregateState.class).getResultList());
     }
 
+    /** Inside the caller's transaction (fails at once outside one): a rebuild forgets every state with its points. */
     public Uni<Void> deleteAll() {
-        return Panache.getSession().chain(session -> session.createMutationQuery("delete from AggregateState").executeUpdate())
+        return Transactions.required("AggregateStore.deleteAll").chain(session -> session.createMutationQuery("delete from AggregateState").executeUpdate())
                 .replaceWithVoid();
     }
 }
