@@ -1,6 +1,7 @@
 package io.chipbet.projection.admin;
 
 import io.chipbet.platform.security.Roles;
+import io.chipbet.projection.consumer.EventIngestor;
 import io.chipbet.projection.ingest.ParsedRecord;
 import io.chipbet.projection.ingest.RebuildFence;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +39,7 @@ public class AdminResource {
                     + "Answers 202 at once; the score converges to the same value as the topics are re-read.")
     public Uni<Response> rebuild() {
         // The reset runs on the ingest path, before the next batch: never beside one.
-        return kafka.<String, ParsedRecord>getConsumer("domain-events")
+        return kafka.<String, ParsedRecord>getConsumer(EventIngestor.CHANNEL)
                 .runOnPollingThread(client -> {
                     Set<TopicPartition> assigned = client.assignment();
                     Map<TopicPartition, Long> beginnings = client.beginningOffsets(assigned);
