@@ -1,6 +1,8 @@
 package io.chipbet.infra;
 
 import io.chipbet.infra.security.LocalKeys;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import io.chipbet.infra.services.LocalServices;
 import io.chipbet.infra.services.ServiceProcess;
 
@@ -8,15 +10,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * {@code infra [--dir DIR] [--random-ports] [--with-services] [--stdin-lifeline]}: starts the local Kafka broker and
  * PostgreSQL server, writes their addresses to {@code DIR/infra.env}, prints {@code READY}, and runs
  * until it is stopped (or, with {@code --stdin-lifeline}, until its standard input closes). The
- * servers go with it, however it ends. With {@code --with-services} it also runs the four built
- * services against them, on ports 8080-8083.
+ * servers go with it, however it ends. With {@code --with-services} it also runs the built
+ * services against them, on their fixed ports (platform's shared defaults, {@code chipbet.services.*}).
  */
 public final class Main {
 
@@ -59,15 +63,15 @@ public final class Main {
                         io.chipbet.infra.load.LoadMain.LOCAL_SERVICES).load(Path.of(data), line -> System.out.println("  loaded " + line));
                 System.out.printf("  %d sent, %d already there%n", result.sent(), result.alreadyThere());
             }
+            String projection = io.chipbet.infra.load.LoadMain.LOCAL_SERVICES.get("projection");
             System.out.println();
-            System.out.println(io.chipbet.infra.load.ScoreSummary.await("http://127.0.0.1:8080"));
+            System.out.println(io.chipbet.infra.load.ScoreSummary.await(projection));
             System.out.println();
-            System.out.println("Dashboard  http://127.0.0.1:8080/");
-            System.out.println("Score      http://127.0.0.1:8080/api/v1/feasibility   (live: /api/v1/feasibility/stream, inputs: /api/v1/inputs)");
+            System.out.println("Dashboard  " + projection + "/");
+            System.out.println("Score      " + projection + "/api/v1/feasibility   (live: /api/v1/feasibility/stream, inputs: /api/v1/inputs)");
             services.forEach(service -> System.out.printf("Swagger UI %s/q/swagger-ui   (%s)%n", service.baseUrl(), service.name()));
-            System.out.println("Events     kcat -b " + infrastructure.kafka().bootstrapServers()
-                    + " -C -t chipbet.funding.commitments.v1 -t chipbet.fabs.projects.v1 -t chipbet.talent.pools.v1"
-                    + " -t chipbet.feasibility.scores.v2 -f 'Key: %k\\nHeaders: %h\\n%s\\n\\n'");
+            System.out.println("Events     kcat -b " + infrastructure.kafka().bootstrapServers() + " -C "
+                    + topicsOnTheBroker(infrastructure.kafka().bootstrapServers()) + " -f 'Key: %k\\nHeaders: %h\\n%s\\n\\n'");
             System.out.println("Write      TOKEN=$(./chipbet token); curl -H \"Authorization: Bearer $TOKEN\" ...");
             System.out.println("Stop       Ctrl-C (or ./chipbet down)");
         }
@@ -92,6 +96,17 @@ public final class Main {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION=" + keys.publicKey().toUri(),
                 "MP_JWT_VERIFY_ISSUER=" + LocalKeys.ISSUER,
                 ""));
+    }
+
+    /** The topics the services have written to, as kcat options: their names are platform's, not the launcher's. */
+    private static String topicsOnTheBroker(String bootstrap) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                    .filter(topic -> topic.startsWith("chipbet.") && !topic.contains(".unrouted."))
+                    .sorted().map(topic -> "-t " + topic).collect(Collectors.joining(" "));
+        } catch (Exception e) {
+            return "-t <topic>";
+        }
     }
 
     private static String option(List<String> arguments, String name, String fallback) {

@@ -2,6 +2,7 @@ package io.chipbet.infra.load;
 
 import io.chipbet.infra.security.LocalKeys;
 import io.chipbet.infra.security.Tokens;
+import io.chipbet.infra.services.LocalServices;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,9 +10,8 @@ import java.util.Map;
 /** {@code ./chipbet load FILE}: loads a data file into a running local chipbet. */
 public final class LoadMain {
 
-    public static final Map<String, String> LOCAL_SERVICES = Map.of(
-            "funding", "http://127.0.0.1:8081", "fab", "http://127.0.0.1:8082",
-            "talent", "http://127.0.0.1:8083", "projection", "http://127.0.0.1:8080");
+    /** The local run's services by short name (funding, fab, talent, projection), on their fixed ports. */
+    public static final Map<String, String> LOCAL_SERVICES = LocalServices.localBaseUrls();
 
     private LoadMain() {
     }
