@@ -3,6 +3,7 @@ package io.chipbet.infra;
 import io.chipbet.infra.kafka.KafkaBroker;
 import io.chipbet.infra.postgres.PostgresServer;
 import io.chipbet.infra.process.Ports;
+import io.chipbet.infra.services.LocalServices;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +17,8 @@ import java.util.function.BiConsumer;
 /** A Kafka broker and a PostgreSQL server, started together and stopped together. */
 public final class LocalInfrastructure implements AutoCloseable {
 
-    /** The databases chipbet's services own, one each. */
-    public static final List<String> SERVICE_DATABASES = List.of("funding", "fab", "talent", "projection");
+    /** The databases chipbet's services own, one each: the service's short name. */
+    public static final List<String> SERVICE_DATABASES = LocalServices.FIXED_PORTS.keySet().stream().map(LocalServices::database).toList();
 
     private final KafkaBroker kafka;
     private final PostgresServer postgres;
@@ -104,8 +105,8 @@ public final class LocalInfrastructure implements AutoCloseable {
         postgres.stop();
     }
 
-    /** The fixed ports of the local run. */
+    /** The fixed ports of the local run, as platform's shared defaults list them ({@code chipbet.local.*}). */
     public record LocalPorts(int kafka, int kafkaController, int postgres) {
-        public static final LocalPorts DEFAULT = new LocalPorts(19092, 19093, 15432);
+        public static final LocalPorts DEFAULT = LocalServices.localPorts();
     }
 }

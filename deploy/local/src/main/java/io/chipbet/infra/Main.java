@@ -4,6 +4,8 @@ import io.chipbet.infra.load.LoadMain;
 import io.chipbet.infra.process.Ports;
 import io.chipbet.infra.security.LocalKeys;
 import io.chipbet.infra.security.Tokens;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import io.chipbet.infra.services.LocalServices;
 import io.chipbet.infra.services.ServiceProcess;
 import io.chipbet.infra.supervise.ControlChannel;
@@ -24,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +34,7 @@ import java.util.stream.Collectors;
  * Kafka broker and PostgreSQL server, writes their addresses to {@code DIR/infra.env}, prints {@code READY}, and
  * runs until it is stopped (or, with {@code --stdin-lifeline}, until its standard input closes). The servers go
  * with it, however it ends. With {@code --with-services} it also runs the four built services against them, on
- * ports 8080-8083, and with {@code --load} loads a data file through their APIs.
+ * their fixed ports (platform's shared defaults, {@code chipbet.services.*}), and with {@code --load} loads a data file through their APIs.
  *
  * <p>It says what it does as it does it, each step with its time. It keeps what it started running (see
  * {@link Supervisor}), writes each process's pid to {@code DIR/pids/NAME.pid} and its own to
@@ -203,12 +206,13 @@ public final class Main {
                 System.out.println();
             }
             System.out.println();
-            System.out.println("Dashboard  http://127.0.0.1:8080/");
-            System.out.println("Score      http://127.0.0.1:8080/api/v1/feasibility   (live: /api/v1/feasibility/stream, inputs: /api/v1/inputs)");
+            String projection = LoadMain.LOCAL_SERVICES.get("projection");
+            System.out.println("Dashboard  " + projection + "/");
+            System.out.println("Score      " + projection + "/api/v1/feasibility   (live: /api/v1/feasibility/stream, inputs: /api/v1/inputs)");
             running.forEach(service -> System.out.printf("Swagger UI %s/q/swagger-ui   (%s)%n", service.baseUrl(), service.name()));
             // One topic per kcat: given several -t, kcat reads only the last one.
-            System.out.println("Events     for topic in chipbet.funding.commitments.v1 chipbet.fabs.projects.v1"
-                    + " chipbet.talent.pools.v1 chipbet.feasibility.scores.v2 chipbet.feasibility.scenarios.v1; do kcat -b " + infrastructure.kafka().bootstrapServers()
+            System.out.println("Events     for topic in " + topicsOnTheBroker(infrastructure.kafka().bootstrapServers())
+                    + "; do kcat -b " + infrastructure.kafka().bootstrapServers()
                     + " -C -e -q -t $topic -f '%t  key %k\\nHeaders: %h\\n%s\\n\\n'; done");
             System.out.println("Write      TOKEN=$(./chipbet token); curl -H \"Authorization: Bearer $TOKEN\" ...");
             System.out.println("Status     ./chipbet status   (restarts: ./chipbet restart SERVICE)");
@@ -305,5 +309,16 @@ public final class Main {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION=" + keys.publicKey().toUri(),
                 "MP_JWT_VERIFY_ISSUER=" + LocalKeys.ISSUER,
                 ""));
+    }
+
+    /** The event topics the services have written to, space-separated: their names are platform's, not the launcher's. */
+    private static String topicsOnTheBroker(String bootstrap) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                    .filter(topic -> topic.startsWith("chipbet.") && !topic.contains(".unrouted.") && !topic.contains(".dead-letter."))
+                    .sorted().collect(Collectors.joining(" "));
+        } catch (Exception e) {
+            return "<topic>";
+        }
     }
 }

@@ -1,37 +1,41 @@
 package io.chipbet.fab.fab;
 
-import io.chipbet.platform.contract.common.SourceListConverter;
-import io.chipbet.platform.contract.common.SourceRef;
+import io.chipbet.platform.aggregate.Aggregate;
+import io.chipbet.platform.history.Change;
+import io.chipbet.platform.api.Amounts;
+import io.chipbet.platform.contract.fab.FabEvent;
 import io.chipbet.platform.contract.fab.FabState;
 import io.chipbet.platform.contract.fab.FabStatus;
 import io.chipbet.platform.contract.fab.NodeClass;
+import io.chipbet.platform.problem.Problem;
+import io.chipbet.platform.problem.ProblemException;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Locale;
+
+import static io.chipbet.platform.contract.fab.FabStatus.ANNOUNCED;
+import static io.chipbet.platform.contract.fab.FabStatus.CANCELLED;
+import static io.chipbet.platform.contract.fab.FabStatus.PAUSED;
+import static io.chipbet.platform.contract.fab.FabStatus.UNDER_CONSTRUCTION;
+import static io.chipbet.platform.contract.fab.FabStatus.VOLUME_PRODUCTION;
 
 /**
- * A fab project. {@code version} counts its changes: it is the ETag and the aggregate version of its
- * events. The slip is derived from the dates, never stored or typed in.
+ * A fab project. Its methods are its use cases: each checks the lifecycle ({@link FabLifecycle}) and
+ * the order of the dates ({@link DateRules}), changes the fab and returns the event of the change.
+ * The slip is derived from the dates, never stored or typed in.
  */
 @Entity
 @Table(name = "fab", indexes = @Index(name = "fab_listing", columnList = "announced_on, id"))
-public class Fab {
-
-    @Id
-    public UUID id;
+public class Fab extends Aggregate<FabState> {
 
     @Column(nullable = false)
     public String name;
@@ -89,18 +93,99 @@ public class Fab {
     @Column(name = "actual_production_date")
     public LocalDate actualProductionDate;
 
-    @Convert(converter = SourceListConverter.class)
-    @Column(nullable = false, columnDefinition = "text")
-    public List<SourceRef> sources = new ArrayList<>();
+    /** Announces a new fab, ANNOUNCED: {@code FabAnnounced}. */
+    public Change<FabState> announce(NewFab request) {
+        name = request.name().trim();
+        operator = request.operator().trim();
+        site = request.site();
+        country = request.country().toUpperCase(Locale.ROOT);
+        region = request.region().trim();
+        nodeClass = request.nodeClass();
+        processLabel = request.processLabel();
+        capexUsd = Amounts.money(request.capexUsd());
+        capacityWafersPerMonth = request.capacityWafersPerMonth();
+        operationsHeadcount = request.operationsHeadcount();
+        constructionPeakHeadcount = request.constructionPeakHeadcount();
+        status = ANNOUNCED;
+        announcedOn = request.announcedOn();
+        originalProductionDate = request.originalProductionDate();
+        plannedProductionDate = request.plannedProductionDate() != null ? request.plannedProductionDate() : request.originalProductionDate();
+        if (plannedProductionDate != null && originalProductionDate == null) {
+            originalProductionDate = plannedProductionDate; // the first plan is the first promise
+        }
+        DateRules.check(this);
+        return created(FabEvent.ANNOUNCED, request.sources(), null, announcedOn);
+    }
 
-    @Column(nullable = false)
-    public long version;
+    /**
+     * A move on a date: a stage reached ({@code FabMilestoneReached}; UNDER_CONSTRUCTION sets the
+     * construction start, VOLUME_PRODUCTION the actual production date), a resumption from PAUSED
+     * (also {@code FabMilestoneReached}), a pause ({@code FabPaused}) or a cancellation ({@code FabCancelled}).
+     */
+    public Change<FabState> move(FabStatusChange request) {
+        FabStatus target = request.status();
+        if (!FabLifecycle.canMove(status, pausedFrom, target)) {
+            throw ProblemException.conflict("illegal-transition", "Illegal status transition", FabLifecycle.whyNot(status, pausedFrom, target));
+        }
+        DateRules.milestoneNotBeforeLast(this, request.reachedOn());
+        FabState before = toState();
+        if (target == PAUSED) {
+            pausedFrom = status;
+        } else if (status == PAUSED) {
+            pausedFrom = null;
+        }
+        status = target;
+        if (target == UNDER_CONSTRUCTION && constructionStartOn == null) {
+            constructionStartOn = request.reachedOn();
+        }
+        if (target == VOLUME_PRODUCTION) {
+            actualProductionDate = request.reachedOn();
+        }
+        DateRules.check(this);
+        FabEvent event = target == PAUSED ? FabEvent.PAUSED : target == CANCELLED ? FabEvent.CANCELLED : FabEvent.MILESTONE_REACHED;
+        return changed(event, before, request.source(), request.note(), request.reachedOn());
+    }
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
+    /** A later planned production date: {@code FabDelayed}. The slip follows from it. */
+    public Change<FabState> delay(Delay request) {
+        if (status == VOLUME_PRODUCTION || status == CANCELLED) {
+            throw ProblemException.conflict("not-delayable", "Fab cannot be delayed",
+                    "The fab is " + status + ": there is no production date left to delay");
+        }
+        if (plannedProductionDate != null && !request.plannedProductionDate().isAfter(plannedProductionDate)) {
+            throw ProblemException.unprocessable("not-a-delay", "Not a delay",
+                    "A delay moves the planned date later than " + plannedProductionDate,
+                    List.of(new Problem.Violation("plannedProductionDate", "must be after " + plannedProductionDate)));
+        }
+        FabState before = toState();
+        if (originalProductionDate == null) {
+            originalProductionDate = request.plannedProductionDate();
+        }
+        plannedProductionDate = request.plannedProductionDate();
+        addSource(request.source());
+        DateRules.check(this);
+        return changed(FabEvent.DELAYED, before, request.source(), request.reason(), request.plannedProductionDate());
+    }
 
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+    /** Revised capacity, capex or headcounts, at least one: {@code FabRevised}. */
+    public Change<FabState> revise(FabRevision request) {
+        if (request.capexUsd() == null && request.capacityWafersPerMonth() == null
+                && request.operationsHeadcount() == null && request.constructionPeakHeadcount() == null) {
+            throw ProblemException.unprocessable("empty-revision", "Nothing to revise",
+                    "Give at least one of capexUsd, capacityWafersPerMonth, operationsHeadcount, constructionPeakHeadcount",
+                    List.of(new Problem.Violation("capacityWafersPerMonth", "one revised figure is required")));
+        }
+        if (status == CANCELLED) {
+            throw ProblemException.conflict("fab-cancelled", "Fab cancelled", "A cancelled fab cannot be revised");
+        }
+        FabState before = toState();
+        capexUsd = given(Amounts.money(request.capexUsd()), capexUsd);
+        capacityWafersPerMonth = given(request.capacityWafersPerMonth(), capacityWafersPerMonth);
+        operationsHeadcount = given(request.operationsHeadcount(), operationsHeadcount);
+        constructionPeakHeadcount = given(request.constructionPeakHeadcount(), constructionPeakHeadcount);
+        addSource(request.source());
+        return changed(FabEvent.REVISED, before, request.source(), request.reason(), null);
+    }
 
     /** Whole calendar months from the first promise to production: actual if reached, else planned. */
     public Integer slipMonths() {
@@ -111,6 +196,7 @@ public class Fab {
         return (int) Period.between(originalProductionDate, effective).toTotalMonths();
     }
 
+    @Override
     public FabState toState() {
         return new FabState(id, name, operator, site, country, region, nodeClass, processLabel, capexUsd,
                 capacityWafersPerMonth, operationsHeadcount, constructionPeakHeadcount, status, pausedFrom,

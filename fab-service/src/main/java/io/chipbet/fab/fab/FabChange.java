@@ -1,5 +1,7 @@
 package io.chipbet.fab.fab;
 
+import io.chipbet.platform.history.Change;
+import io.chipbet.platform.contract.fab.FabState;
 import io.chipbet.platform.contract.fab.FabStatus;
 import io.chipbet.platform.history.ChangeEntry;
 import jakarta.persistence.Column;
@@ -27,4 +29,13 @@ public class FabChange extends ChangeEntry {
     /** A milestone's date, a delay's new planned date. */
     @Column(name = "effective_on")
     public LocalDate effectiveOn;
+
+    /** The entry of a change, with the status move and its effective date. */
+    static FabChange of(Change<FabState> change) {
+        FabChange entry = new FabChange();
+        entry.fromStatus = change.before() == null ? null : change.before().status();
+        entry.toStatus = change.after().status();
+        entry.effectiveOn = change.effectiveOn();
+        return entry;
+    }
 }

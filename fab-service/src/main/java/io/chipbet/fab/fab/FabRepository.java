@@ -1,24 +1,22 @@
 package io.chipbet.fab.fab;
 
+import io.chipbet.platform.aggregate.AggregateRepository;
 import io.chipbet.platform.api.Page;
 import io.chipbet.platform.contract.fab.FabStatus;
 import io.chipbet.platform.contract.fab.NodeClass;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 @ApplicationScoped
-public class FabRepository implements PanacheRepositoryBase<Fab, UUID> {
+public class FabRepository implements AggregateRepository<Fab> {
 
-    /** Locks the row until the transaction ends: concurrent changes queue instead of overwriting each other. */
-    public Uni<Fab> findForUpdate(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    @Override
+    public String aggregateName() {
+        return "Fab";
     }
 
     public record Filter(String operator, String country, String region, FabStatus status, NodeClass nodeClass) {

@@ -1,12 +1,14 @@
 package io.chipbet.fab.slip;
 
+import io.chipbet.platform.calculation.EmpiricalQuantiles;
+
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Count, mean, median and p90 of slips in months: plain arithmetic, kept apart so it is easy to check. */
+/** Count, mean, median and p90 of slips in months: plain arithmetic, kept apart so it is easy to check; the quantiles are platform's. */
 public final class SlipCalculator {
 
     /** One fab's observed slip. */
@@ -28,15 +30,13 @@ public final class SlipCalculator {
     }
 
     static SlipStatistics.Stats stats(List<Observation> observations) {
-        int[] slips = observations.stream().mapToInt(Observation::slipMonths).sorted().toArray();
+        double[] slips = observations.stream().mapToDouble(Observation::slipMonths).sorted().toArray();
         int n = slips.length;
         if (n == 0) {
             return new SlipStatistics.Stats(0, 0, 0, 0);
         }
         double mean = round(java.util.Arrays.stream(slips).average().orElse(0));
-        double median = n % 2 == 1 ? slips[n / 2] : (slips[n / 2 - 1] + slips[n / 2]) / 2.0;
-        int p90 = slips[(int) Math.ceil(0.9 * n) - 1];
-        return new SlipStatistics.Stats(n, mean, median, p90);
+        return new SlipStatistics.Stats(n, mean, EmpiricalQuantiles.median(slips), (int) EmpiricalQuantiles.nearestRank(slips, 0.9));
     }
 
     private static double round(double value) {

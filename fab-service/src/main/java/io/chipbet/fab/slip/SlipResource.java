@@ -1,9 +1,8 @@
 package io.chipbet.fab.slip;
 
-import io.chipbet.fab.fab.FabRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -11,23 +10,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/slip-statistics")
 @Tag(name = "Slip statistics", description = "How late fabs run, computed from the data")
+@PermitAll
 public class SlipResource {
 
-    private final FabRepository fabs;
-
-    public SlipResource(FabRepository fabs) {
-        this.fabs = fabs;
-    }
+    @Inject SlipService service;
 
     @GET
-    @PermitAll
-    @WithSession
     @Operation(summary = "Observed slip in months, by operator and by region",
             description = "Slip = whole calendar months from originalProductionDate to actualProductionDate, or to "
                     + "plannedProductionDate while production has not started. Count, mean, median and p90 (nearest rank).")
     public Uni<SlipStatistics> statistics() {
-        return fabs.withObservableSlip().map(all -> SlipCalculator.of(all.stream()
-                .map(fab -> new SlipCalculator.Observation(fab.operator, fab.region, fab.slipMonths()))
-                .toList()));
+        return service.statistics();
     }
 }

@@ -1,6 +1,7 @@
 package io.chipbet.fab.fab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chipbet.platform.contract.fab.FabTopics;
 import io.chipbet.platform.event.CloudEventHeaders;
 import io.chipbet.platform.testing.EventSchemas;
 import io.chipbet.platform.testing.EventTopic;
@@ -26,7 +27,7 @@ class FabEventsTest {
 
     @Test
     void everyChangeIsOneEventOfItsTypeWithTheFullState() {
-        try (EventTopic topic = new EventTopic("chipbet.fabs.projects.v1")) {
+        try (EventTopic topic = new EventTopic(FabTopics.PROJECTS)) {
             String id = announce("Samsung", "US", "2024-01-01");
             milestone(id, 1, "UNDER_CONSTRUCTION", "2022-03-01").then().statusCode(200);
             delay(id, 2, "2026-01-01").then().statusCode(200);

@@ -1,5 +1,7 @@
 package io.chipbet.funding.commitment;
 
+import io.chipbet.platform.history.Change;
+import io.chipbet.platform.contract.funding.CommitmentState;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.history.ChangeEntry;
 import jakarta.persistence.Column;
@@ -35,4 +37,18 @@ public class CommitmentChange extends ChangeEntry {
 
     @Column(name = "disbursed_to_usd", nullable = false, precision = 22, scale = 2)
     public BigDecimal disbursedToUsd;
+
+    /** The entry of a change, with the status and the amounts it moved between. */
+    static CommitmentChange of(Change<CommitmentState> change) {
+        CommitmentState before = change.before();
+        CommitmentState after = change.after();
+        CommitmentChange entry = new CommitmentChange();
+        entry.fromStatus = before == null ? null : before.status();
+        entry.toStatus = after.status();
+        entry.amountFromUsd = before == null ? null : before.amountUsd();
+        entry.amountToUsd = after.amountUsd();
+        entry.disbursedFromUsd = before == null ? null : before.disbursedUsd();
+        entry.disbursedToUsd = after.disbursedUsd();
+        return entry;
+    }
 }

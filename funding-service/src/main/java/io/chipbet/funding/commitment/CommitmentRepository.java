@@ -1,24 +1,23 @@
 package io.chipbet.funding.commitment;
 
+import io.chipbet.platform.aggregate.AggregateRepository;
 import io.chipbet.platform.api.Page;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
-public class CommitmentRepository implements PanacheRepositoryBase<Commitment, UUID> {
+public class CommitmentRepository implements AggregateRepository<Commitment> {
 
-    /** Locks the row until the transaction ends: concurrent changes queue instead of overwriting each other. */
-    public Uni<Commitment> findForUpdate(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    @Override
+    public String aggregateName() {
+        return "Commitment";
     }
 
     /** Newest announcements first; the id breaks ties so that pages never overlap. */
@@ -41,5 +40,12 @@ public class CommitmentRepository implements PanacheRepositoryBase<Commitment, U
         var query = find("from Commitment " + where + "order by announcedOn desc, id", parameters.map())
                 .page(io.quarkus.panache.common.Page.of(page, size));
         return query.list().chain(items -> query.count().map(total -> Page.of(items, page, size, total)));
+    }
+
+    /** Count, amount and disbursement by status and purpose, summed in the database. */
+    public Uni<List<Object[]>> totalsByStatusAndPurpose() {
+        return getSession().chain(session -> session.createSelectionQuery("""
+                select c.status, c.purpose, count(c), sum(c.amountUsd), sum(c.disbursedUsd)
+                from Commitment c group by c.status, c.purpose""", Object[].class).getResultList());
     }
 }

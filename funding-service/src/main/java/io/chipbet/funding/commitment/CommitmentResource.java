@@ -6,70 +6,56 @@ import io.chipbet.platform.api.QueryEnums;
 import io.chipbet.platform.contract.funding.CommitmentState;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
-import io.chipbet.platform.idempotency.Idempotency;
+import io.chipbet.platform.idempotency.UpdateRequest;
+import io.chipbet.platform.idempotency.WriteRequest;
+import io.chipbet.platform.idempotency.Written;
 import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.security.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/commitments")
 @Tag(name = "Commitments", description = "Capital commitments, from rumour to disbursement")
+@PermitAll
 public class CommitmentResource {
 
-    private final CommitmentService service;
-    private final Idempotency idempotency;
-    private final SecurityIdentity identity;
-
-    public CommitmentResource(CommitmentService service, Idempotency idempotency, SecurityIdentity identity) {
-        this.service = service;
-        this.idempotency = idempotency;
-        this.identity = identity;
-    }
+    @Inject CommitmentService service;
 
     @POST
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Record a commitment", description = "Publishes CommitmentRecorded. Send an Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
             content = @Content(schema = @Schema(implementation = CommitmentState.class)))
     @APIResponse(responseCode = "422", description = "Unknown investor or a broken rule",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> record(@Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                @Valid @NotNull NewCommitment request) {
-        return idempotency.create("commitments", idempotencyKey, request, () -> service.record(request, actor())
-                .map(commitment -> new Idempotency.Created(location(commitment.id), commitment.toState(), commitment.version)));
+    public Uni<Response> record(@BeanParam WriteRequest write, @Valid @NotNull NewCommitment request) {
+        return service.record(request, write).map(Written::response);
     }
 
     @GET
-    @PermitAll
-    @WithSession
     @Operation(summary = "List commitments", description = "Newest announcement first, then by id: the order is stable across pages.")
     public Uni<Page<CommitmentState>> list(
             @QueryParam("investorId") UUID investorId,
@@ -78,80 +64,41 @@ public class CommitmentResource {
             @Parameter(description = "Zero-based") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return service.search(investorId, QueryEnums.parse(CommitmentStatus.class, "status", status),
-                        QueryEnums.parse(Purpose.class, "purpose", purpose), page, size)
-                .map(found -> found.map(Commitment::toState));
+                QueryEnums.parse(Purpose.class, "purpose", purpose), page, size);
     }
 
     @GET
     @Path("/{id}")
-    @PermitAll
-    @WithSession
     @Operation(summary = "Get a commitment", description = "The ETag is its version: send it in If-Match to change it.")
-    @APIResponse(responseCode = "404", description = "No such commitment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return service.get(id).map(CommitmentResource::withETag);
+        return service.get(id).map(commitment -> ETags.ok(commitment, commitment.version()));
     }
 
     @POST
     @Path("/{id}/status-changes")
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Change a commitment's status",
             description = "Forward only (skipping allowed): RUMORED → DISCUSSED → PLEDGED → COMMITTED → DISBURSED. "
                     + "WITHDRAWN from any state that is not final. DISBURSED again with a larger disbursedUsd records a further payment. "
                     + "Publishes CommitmentStatusChanged, or CommitmentWithdrawn.")
     @APIResponse(responseCode = "409", description = "Illegal transition",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> changeStatus(@PathParam("id") UUID id,
-                                      @Parameter(description = "The commitment's current ETag", required = true)
-                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                      @Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                      @Valid @NotNull StatusChange request) {
-        return idempotency.update("commitments/" + id + "/status-changes", idempotencyKey, ifMatch, request,
-                expected -> service.changeStatus(id, expected, request, actor()).map(CommitmentResource::updated));
+    public Uni<Response> changeStatus(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull StatusChange request) {
+        return service.changeStatus(id, request, write).map(Written::response);
     }
 
     @POST
     @Path("/{id}/revisions")
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "Revise a commitment's amount", description = "Publishes CommitmentRevised.")
-    public Uni<Response> revise(@PathParam("id") UUID id,
-                                @Parameter(description = "The commitment's current ETag", required = true)
-                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                @Parameter(description = Idempotency.KEY_DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-                                @Valid @NotNull AmountRevision request) {
-        return idempotency.update("commitments/" + id + "/revisions", idempotencyKey, ifMatch, request,
-                expected -> service.revise(id, expected, request, actor()).map(CommitmentResource::updated));
+    public Uni<Response> revise(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull AmountRevision request) {
+        return service.revise(id, request, write).map(Written::response);
     }
 
     @GET
     @Path("/{id}/history")
-    @PermitAll
-    @WithSession
     @Operation(summary = "A commitment's history", description = "Every change, oldest first, with who, when and its source.")
     public Uni<List<HistoryEntry>> history(@PathParam("id") UUID id) {
-        return service.history(id).map(entries -> entries.stream().map(HistoryEntry::of).toList());
-    }
-
-    private String actor() {
-        return identity.getPrincipal().getName();
-    }
-
-    private static URI location(UUID id) {
-        return URI.create("/api/v1/commitments/" + id);
-    }
-
-    private static Response withETag(Commitment commitment) {
-        return ETags.ok(commitment.toState(), commitment.version);
-    }
-
-    private static Idempotency.Updated updated(Commitment commitment) {
-        return new Idempotency.Updated(location(commitment.id), commitment.toState(), commitment.version);
+        return service.history(id);
     }
 }

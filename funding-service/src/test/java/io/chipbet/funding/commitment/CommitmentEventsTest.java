@@ -3,6 +3,7 @@ package io.chipbet.funding.commitment;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chipbet.funding.FundingApi;
 import io.chipbet.platform.event.CloudEventHeaders;
+import io.chipbet.platform.contract.funding.FundingTopics;
 import io.chipbet.platform.testing.EventSchemas;
 import io.chipbet.platform.testing.EventTopic;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class CommitmentEventsTest {
 
-    private static final String TOPIC = "chipbet.funding.commitments.v1";
+    private static final String TOPIC = FundingTopics.COMMITMENTS;
 
     @Test
     void everySuccessfulChangeIsOneEventAndEveryRefusedOneIsNone() {

@@ -15,9 +15,9 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.chipbet.platform.problem.RefusedValue;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
@@ -71,13 +71,6 @@ public class StrictJson implements ContextResolver<ObjectMapper> {
         mapper.setDefaultLeniency(false);
         mapper.registerModule(new SimpleModule("chipbet-strict-json").setDeserializerModifier(new Checks()));
         return mapper;
-    }
-
-    /** A value of the right type that chipbet still refuses; its message is for the client. */
-    public static final class RefusedValue extends MismatchedInputException {
-        RefusedValue(JsonParser parser, String message, Class<?> type) {
-            super(parser, message, type);
-        }
     }
 
     /**

@@ -1,6 +1,10 @@
 package io.chipbet.platform.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,17 +31,24 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DomainEvent(
-        UUID eventId,
-        String type,
-        String aggregateType,
-        String aggregateId,
-        long aggregateVersion,
-        Instant occurredAt,
+        @NotNull UUID eventId,
+        @NotBlank String type,
+        @NotBlank String aggregateType,
+        @NotBlank String aggregateId,
+        @Positive long aggregateVersion,
+        @NotNull Instant occurredAt,
         java.time.LocalDate effectiveOn,
         String actor,
-        List<FieldChange> changes,
-        Object data) {
+        @NotNull List<@Valid @NotNull FieldChange> changes,
+        @NotNull Object data) {
 
+    /** The event of one change, typed: its type names itself on the wire and names its aggregate type. */
+    public static DomainEvent of(EventType<?> type, Object aggregateId, long aggregateVersion, String actor,
+                                 List<FieldChange> changes, Object data) {
+        return of(type.wireName(), type.stream().aggregateType(), aggregateId, aggregateVersion, actor, changes, data);
+    }
+
+    /** For tests and for producers whose types are not yet an {@link EventType}: prefer the typed form. */
     public static DomainEvent of(String type, String aggregateType, Object aggregateId, long aggregateVersion,
                                  String actor, List<FieldChange> changes, Object data) {
         Instant now = Instant.now();

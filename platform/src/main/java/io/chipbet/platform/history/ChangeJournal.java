@@ -2,22 +2,20 @@ package io.chipbet.platform.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chipbet.platform.contract.common.SourceRef;
+import io.chipbet.platform.contract.common.AggregateSnapshot;
 import io.chipbet.platform.event.DomainEvent;
 import io.chipbet.platform.event.FieldChange;
-import io.chipbet.platform.event.FieldChanges;
 import io.chipbet.platform.outbox.Outbox;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.chipbet.platform.persistence.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Records a change twice, atomically: as a history entry, and as a domain event in the outbox.
- * Call it inside the transaction that made the change, after it.
+ * Records a change twice, atomically: as a history entry, and as a domain event in the outbox. It
+ * runs inside the transaction that made the change, after it, and fails at once outside one.
  */
 @ApplicationScoped
 public class ChangeJournal {
@@ -30,33 +28,29 @@ public class ChangeJournal {
         this.json = json;
     }
 
-    /** What happened, to which aggregate, and its state before (null for a creation) and after. */
-    public record Change<S extends Record>(String topic, String aggregateType, UUID aggregateId, long version,
-                                           String type, String actor, Instant at, S before, S after,
-                                           SourceRef source, String note) {
-    }
-
     /**
-     * @param entry the service's own history row; its common fields are filled in here
-     * @return the field changes, for a service that keeps them in columns of its own too
+     * @param entry the service's own history row, its own columns filled in; its common fields are
+     *              filled in here. Null for an aggregate that keeps no history (it never changes).
      */
-    public <S extends Record> Uni<List<FieldChange>> record(ChangeEntry entry, Change<S> change) {
-        List<FieldChange> fieldChanges = change.before() == null ? List.of() : FieldChanges.between(change.before(), change.after());
-        entry.id = UUID.randomUUID();
-        entry.aggregateId = change.aggregateId();
-        entry.version = change.version();
-        entry.kind = change.type();
-        entry.changes = toJson(fieldChanges);
-        entry.actor = change.actor();
-        entry.recordedAt = change.at();
-        entry.sourceUrl = change.source().url();
-        entry.sourceTitle = change.source().title();
-        entry.note = change.note();
-        DomainEvent event = DomainEvent.of(change.type(), change.aggregateType(), change.aggregateId(), change.version(),
-                change.actor(), fieldChanges, change.after());
-        return Panache.getSession().chain(session -> session.persist(entry))
-                .chain(() -> outbox.append(change.topic(), event))
-                .replaceWith(fieldChanges);
+    public <S extends Record & AggregateSnapshot> Uni<Void> record(Change<S> change, ChangeEntry entry, String actor) {
+        List<FieldChange> fieldChanges = change.fieldChanges();
+        DomainEvent event = DomainEvent.of(change.type(), change.aggregateId(), change.version(), actor, fieldChanges, change.after());
+        return Transactions.required("ChangeJournal.record").chain(session -> {
+            if (entry == null) {
+                return Uni.createFrom().voidItem();
+            }
+            entry.id = UUID.randomUUID();
+            entry.aggregateId = change.aggregateId();
+            entry.version = change.version();
+            entry.kind = change.type().wireName();
+            entry.changes = toJson(fieldChanges);
+            entry.actor = actor;
+            entry.recordedAt = change.at();
+            entry.sourceUrl = change.source().url();
+            entry.sourceTitle = change.source().title();
+            entry.note = change.note();
+            return session.persist(entry);
+        }).chain(() -> outbox.append(change.type().stream().topic(), event));
     }
 
     private String toJson(List<FieldChange> fieldChanges) {

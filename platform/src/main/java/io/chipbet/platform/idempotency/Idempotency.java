@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.problem.ProblemException;
+import io.chipbet.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +23,8 @@ import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
- * Makes a write safe to retry. With an {@code Idempotency-Key}, the first response is stored in the same
- * transaction as the change it made; a retry with the same key and body gets that response again and
+ * Makes a write safe to retry. It runs inside the service's transaction: with an {@code Idempotency-Key},
+ * the first answer is stored in the same transaction as the change it made; a retry with the same key and body gets that response again and
  * changes nothing, and the same key with another body is refused (422). Without a key, the request
  * simply runs. Creates and updates (status changes, revisions, milestones, delays, pool updates) alike.
  *
@@ -50,63 +50,66 @@ public class Idempotency {
                 .description("Writes answered from an earlier request with the same Idempotency-Key: retries after a lost answer").register(registry);
     }
 
-    /** The outcome of a creation: where the new resource lives, its representation and its version. */
-    public record Created(URI location, Object body, long version) {
-    }
-
-    /** The outcome of an update: the resource it changed, its new representation and its new version. */
-    public record Updated(URI location, Object body, long version) {
-    }
-
-    /** Runs a creation once per key: 201 with Location and ETag, the first time and on every retry. */
-    public Uni<Response> create(String scope, String key, Object request, Supplier<Uni<Created>> creation) {
-        return once(scope, key, request, 201,
-                () -> creation.get().map(created -> new Outcome(created.location(), created.body(), created.version())));
+    /**
+     * Runs a creation once per key, inside the caller's transaction: 201 with Location and ETag, the
+     * first time and on every retry.
+     */
+    public Uni<Written> create(WriteRequest write, Object request, Supplier<Uni<Written>> creation) {
+        return once(write.scope(), write.idempotencyKey(), request, creation);
     }
 
     /**
-     * Runs an update once per key: 200 with its ETag, the first time and on every retry. A retry after a
-     * lost answer carries the same If-Match as the first attempt, so the version it names is part of the
-     * request, and the replay wins over the 412 that version would now get.
+     * Runs an update once per key, inside the caller's transaction: 200 with its ETag, the first time
+     * and on every retry. A retry after a lost answer carries the same If-Match as the first attempt,
+     * so the version it names is part of the request, and the replay wins over the 412 that version
+     * would now get.
      *
-     * @param scope   the updated resource and the kind of change, e.g. {@code commitments/<id>/revisions}
-     * @param ifMatch the If-Match header (see ETags): 428 without, 400 if malformed
-     * @param update  the change, given the version the client expects
+     * @param write  its If-Match (see ETags): 428 without, 400 if malformed
+     * @param update the change, given the version the client expects
      */
-    public Uni<Response> update(String scope, String key, String ifMatch, Object request, LongFunction<Uni<Updated>> update) {
-        long expected;
-        try {
-            expected = ETags.requiredVersion(ifMatch);
-        } catch (ProblemException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return once(scope, key, new VersionedRequest(expected, request), 200,
-                () -> update.apply(expected).map(updated -> new Outcome(updated.location(), updated.body(), updated.version())));
+    public Uni<Written> update(UpdateRequest write, Object request, LongFunction<Uni<Written>> update) {
+        return Uni.createFrom().deferred(() -> {
+            long expected = ETags.requiredVersion(write.ifMatch());
+            return once(write.scope(), write.idempotencyKey(), new VersionedRequest(expected, request), () -> update.apply(expected));
+        });
+    }
+
+    /** The outcome of a creation, for {@link #create(String, String, Object, Supplier)}. */
+    @Deprecated
+    public record Created(URI location, Object body, long version) {
+    }
+
+    /**
+     * The older form, which opens a transaction of its own: projection-service's scenarios still use it.
+     *
+     * @deprecated own the transaction in the service ({@code @WithTransaction}) and call
+     *             {@link #create(WriteRequest, Object, Supplier)}, as every producing service does
+     */
+    @Deprecated
+    public Uni<Response> create(String scope, String key, Object request, Supplier<Uni<Created>> creation) {
+        return Panache.withTransaction(() -> once(scope, key, request, () -> creation.get()
+                        .map(created -> Written.created(created.location(), created.body(), created.version()))))
+                .map(Written::response);
     }
 
     /** What an update's key stands for: the body and the version it was sent against. */
     private record VersionedRequest(long ifMatch, Object body) {
     }
 
-    private record Outcome(URI location, Object body, long version) {
-    }
-
-    private Uni<Response> once(String scope, String key, Object request, int status, Supplier<Uni<Outcome>> work) {
-        if (key == null) {
-            return Panache.withTransaction(work).map(outcome -> respond(status, outcome));
-        }
-        try {
+    private Uni<Written> once(String scope, String key, Object request, Supplier<Uni<Written>> work) {
+        return Transactions.required("Idempotency").chain(session -> {
+            if (key == null) {
+                return work.get();
+            }
             requireWellFormed(key);
-        } catch (ProblemException e) {
-            return Uni.createFrom().failure(e);
-        }
-        String hash = sha256(toJson(request));
-        // Requests with one key run one after another: a concurrent retry waits, then gets the replay.
-        return Panache.withTransaction(() -> lock(scope, key)
-                .chain(() -> IdempotentRequest.<IdempotentRequest>findById(new IdempotentRequest.Key(scope, key)))
-                .chain(previous -> previous != null
-                        ? Uni.createFrom().item(() -> replay(previous, hash)).invoke(() -> replays.increment())
-                        : work.get().call(outcome -> remember(scope, key, hash, status, outcome)).map(outcome -> respond(status, outcome))));
+            String hash = sha256(toJson(request));
+            // Requests with one key run one after another: a concurrent retry waits, then gets the replay.
+            return lock(session, scope, key)
+                    .chain(() -> session.find(IdempotentRequest.class, new IdempotentRequest.Key(scope, key)))
+                    .chain(previous -> previous != null
+                            ? Uni.createFrom().item(() -> replay(previous, hash)).invoke(() -> replays.increment())
+                            : work.get().call(written -> remember(session, scope, key, hash, written)));
+        });
     }
 
     /**
@@ -123,41 +126,32 @@ public class Idempotency {
     }
 
     /** A PostgreSQL advisory lock on the key, held until the transaction ends. */
-    private static Uni<Void> lock(String scope, String key) {
-        return Panache.getSession().chain(session -> session
+    private static Uni<Void> lock(Mutiny.Session session, String scope, String key) {
+        return session
                 .createNativeQuery("select cast(pg_advisory_xact_lock(hashtextextended(:lock, 0)) as text)")
-                .setParameter("lock", "idempotency:" + scope + ":" + key).getSingleResult()).replaceWithVoid();
+                .setParameter("lock", "idempotency:" + scope + ":" + key).getSingleResult().replaceWithVoid();
     }
 
-    private Uni<Void> remember(String scope, String key, String hash, int status, Outcome outcome) {
+    private Uni<Void> remember(Mutiny.Session session, String scope, String key, String hash, Written written) {
         IdempotentRequest row = new IdempotentRequest();
         row.scope = scope;
         row.key = key;
         row.requestHash = hash;
-        row.status = status;
-        row.location = outcome.location().toString();
-        row.body = toJson(outcome.body());
-        row.version = outcome.version();
+        row.status = written.status();
+        row.location = written.location().toString();
+        row.body = toJson(written.body());
+        row.version = written.version();
         row.createdAt = Instant.now();
-        return row.persist().replaceWithVoid();
+        return session.persist(row);
     }
 
-    private static Response replay(IdempotentRequest previous, String hash) {
+    private static Written replay(IdempotentRequest previous, String hash) {
         if (!previous.requestHash.equals(hash)) {
             throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
                     "This Idempotency-Key was already used for a different request body",
                     List.of(new Problem.Violation(HEADER, "was already used for a different request")));
         }
-        Response.ResponseBuilder response = Response.status(previous.status).type(MediaType.APPLICATION_JSON).entity(previous.body)
-                .tag(new EntityTag(String.valueOf(previous.version)))
-                .header("Idempotent-Replayed", "true");
-        return (previous.status == 201 ? response.location(URI.create(previous.location)) : response).build();
-    }
-
-    private static Response respond(int status, Outcome outcome) {
-        Response.ResponseBuilder response = Response.status(status).entity(outcome.body())
-                .tag(new EntityTag(String.valueOf(outcome.version())));
-        return (status == 201 ? response.location(outcome.location()) : response).build();
+        return new Written(previous.status, URI.create(previous.location), previous.body, previous.version, true);
     }
 
     private String toJson(Object value) {

@@ -3,6 +3,7 @@ package io.chipbet.platform.idempotency;
 import io.chipbet.platform.persistence.ChunkedPurge;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +20,9 @@ public class IdempotencyRetention {
     private final IdempotencyConfig config;
     private final ChunkedPurge purge;
 
-    public IdempotencyRetention(Mutiny.SessionFactory sessions, IdempotencyConfig config, Vertx vertx) {
+    public IdempotencyRetention(Mutiny.SessionFactory sessions, IdempotencyConfig config, Vertx vertx, Scheduler scheduler) {
         this.config = config;
-        this.purge = new ChunkedPurge(sessions, vertx, "idempotency keys", """
+        this.purge = new ChunkedPurge(sessions, vertx, scheduler, "chipbet-idempotency-retention", "idempotency keys", """
                 delete from idempotent_request where ctid in (
                     select ctid from idempotent_request where created_at < :cutoff limit :chunk)""", config::retention);
     }

@@ -3,19 +3,20 @@ package io.chipbet.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chipbet.platform.event.DomainEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.chipbet.platform.persistence.Transactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Appends domain events to the outbox. Call it inside the transaction that makes the change: the
- * event then exists exactly when the change does. Nothing here talks to Kafka.
+ * Appends domain events to the outbox, inside the transaction that makes the change: the event then
+ * exists exactly when the change does. Called outside a transaction it fails at once
+ * ({@link Transactions#required}). Nothing here talks to Kafka.
  */
 @ApplicationScoped
 public class Outbox {
 
-    /** PostgreSQL delivers a NOTIFY only when its transaction commits: the relay's wake-up call. */
-    static final String CHANNEL = "chipbet_outbox";
+    /** The PostgreSQL NOTIFY channel (not a Kafka one): delivered only when its transaction commits, the relay's wake-up call. */
+    static final String NOTIFY_CHANNEL = "chipbet_outbox";
 
     private final ObjectMapper json;
 
@@ -33,10 +34,9 @@ public class Outbox {
         row.eventType = event.type();
         row.occurredAt = event.occurredAt();
         row.payload = toJson(event);
-        return row.persist()
-                .chain(() -> Panache.getSession())
-                .chain(session -> session.createNativeQuery("select pg_notify('" + CHANNEL + "', '')::text").getSingleResult())
-                .replaceWithVoid();
+        return Transactions.required("Outbox.append").chain(session -> session.persist(row)
+                .chain(() -> session.createNativeQuery("select pg_notify('" + NOTIFY_CHANNEL + "', '')::text").getSingleResult())
+                .replaceWithVoid());
     }
 
     private String toJson(DomainEvent event) {

@@ -5,6 +5,8 @@ import io.chipbet.platform.fault.FailPoints;
 import io.chipbet.platform.persistence.SafeContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -29,37 +31,67 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * transaction, so there is no dual write. If the broker is down, rows stay unpublished and are
  * retried every poll interval.
  *
- * <p>Woken by a PostgreSQL NOTIFY right after each commit that appended an event, and by a timer.
+ * <p><b>Per-aggregate order with any number of relays.</b> Every replica of a service runs a relay. A
+ * relay claims whole aggregates, not rows: it takes a transaction-scoped advisory lock per aggregate
+ * ({@code pg_try_advisory_xact_lock}) on the aggregates with the oldest unpublished rows, skips those
+ * another relay holds, and publishes only the claimed aggregates' rows, in {@code id} order (which
+ * is version order: a writer locks its aggregate before it appends). So while one relay has an
+ * aggregate's version 1 in flight, no other can send its version 2. (Row locks with SKIP LOCKED
+ * alone would let a second relay skip version 1 and send version 2 first.)
+ *
+ * <p>Woken by a PostgreSQL NOTIFY right after each commit that appended an event, and polled by the
+ * scheduler ({@code chipbet.outbox.poll-interval}) for missed notifications and retries.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    static final String CHANNEL = "chipbet-outbox";
+    /** The SmallRye Kafka channel the relay sends on; each record names its own topic. */
+    static final String KAFKA_CHANNEL = "chipbet-outbox";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String POLL_JOB = "chipbet-outbox-poll";
+    /**
+     * The oldest aggregates with unpublished rows, those this relay could claim, and their unpublished
+     * rows in id order. The claim (a lock per aggregate, held until the transaction ends) is taken in a
+     * materialized step, once per candidate. A row another relay published since this statement
+     * began is skipped by FOR UPDATE, which reads the row's committed version again.
+     */
     private static final String NEXT_BATCH = """
-            select * from outbox_event
-            where published_at is null
-            order by id
+            with candidates as (
+                select aggregate_type, aggregate_id, min(id) as first_id
+                from outbox_event
+                where published_at is null
+                group by aggregate_type, aggregate_id
+                order by first_id
+                limit :limit
+            ), claimed as materialized (
+                select aggregate_type, aggregate_id from candidates
+                where pg_try_advisory_xact_lock(hashtextextended('chipbet-outbox:' || aggregate_type || ':' || aggregate_id, 0))
+            )
+            select o.* from outbox_event o
+            join claimed c on c.aggregate_type = o.aggregate_type and c.aggregate_id = o.aggregate_id
+            where o.published_at is null
+            order by o.id
             limit :limit
-            for update skip locked""";
+            for update of o""";
 
     private final Mutiny.SessionFactory sessions;
     private final MutinyEmitter<String> emitter;
     private final Vertx vertx;
     private final OutboxConfig config;
     private final OutboxNotifications notifications;
+    private final Scheduler scheduler;
     private final Counter published;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
-    private long timerId = -1;
 
-    public OutboxRelay(Mutiny.SessionFactory sessions, @Channel(CHANNEL) MutinyEmitter<String> emitter, Vertx vertx,
-                       OutboxConfig config, OutboxNotifications notifications, MeterRegistry registry) {
+    public OutboxRelay(Mutiny.SessionFactory sessions, @Channel(KAFKA_CHANNEL) MutinyEmitter<String> emitter, Vertx vertx,
+                       OutboxConfig config, OutboxNotifications notifications, Scheduler scheduler, MeterRegistry registry) {
         this.sessions = sessions;
         this.emitter = emitter;
         this.vertx = vertx;
         this.config = config;
         this.notifications = notifications;
+        this.scheduler = scheduler;
         this.published = Counter.builder("chipbet.outbox.published")
                 .description("Outbox events acknowledged by Kafka").register(registry);
     }
@@ -68,14 +100,15 @@ public class OutboxRelay {
         if (!config.relayEnabled()) {
             return;
         }
-        notifications.listen(Outbox.CHANNEL, this::wake);
-        timerId = vertx.setPeriodic(config.pollInterval().toMillis(), tick -> wake());
+        notifications.listen(Outbox.NOTIFY_CHANNEL, this::wake);
+        scheduler.newJob(POLL_JOB).setInterval(config.pollInterval().toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setTask(execution -> wake()).schedule();
         wake();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+        if (scheduler.getScheduledJob(POLL_JOB) != null) {
+            scheduler.unscheduleJob(POLL_JOB);
         }
     }
 
@@ -117,13 +150,21 @@ public class OutboxRelay {
         }
     }
 
-    /** One transaction: lock the next rows, send them, mark the acknowledged prefix published. */
-    private Uni<Batch> publishBatch() {
-        return sessions.withTransaction(session -> session
-                .createNativeQuery(NEXT_BATCH, OutboxEvent.class)
+    /** One transaction: claim the next aggregates, send their rows, mark the acknowledged prefix published. */
+    Uni<Batch> publishBatch() {
+        return sessions.withTransaction(session -> claim(session).chain(this::sendAndMark));
+    }
+
+    /** Claims the oldest aggregates no other relay holds, until the transaction ends; returns their unpublished rows. */
+    Uni<List<OutboxEvent>> claim(Mutiny.Session session) {
+        return session.createNativeQuery(NEXT_BATCH, OutboxEvent.class)
                 .setParameter("limit", config.batchSize())
-                .getResultList()
-                .chain(rows -> sendInOrder(rows).map(acknowledged -> {
+                .getResultList();
+    }
+
+    /** Sends claimed rows, and marks the prefix the broker acknowledged published (in the claiming transaction). */
+    Uni<Batch> sendAndMark(List<OutboxEvent> rows) {
+        return sendInOrder(rows).map(acknowledged -> {
                     if (acknowledged > 0) {
                         // The broker has the records; dying here, before the rows are marked, forces a duplicate.
                         FailPoints.hit(FailPoints.RELAY_AFTER_ACK);
@@ -132,7 +173,7 @@ public class OutboxRelay {
                     rows.subList(0, acknowledged).forEach(row -> row.publishedAt = now);
                     published.increment(acknowledged);
                     return new Batch(rows.size(), acknowledged);
-                })));
+                });
     }
 
     /**
@@ -163,6 +204,6 @@ public class OutboxRelay {
         return emitter.sendMessage(Message.of(row.payload, Metadata.of(metadata)));
     }
 
-    private record Batch(int locked, int acknowledged) {
+    record Batch(int locked, int acknowledged) {
     }
 }

@@ -3,6 +3,7 @@ package io.chipbet.platform.outbox;
 import io.chipbet.platform.persistence.ChunkedPurge;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +20,9 @@ public class OutboxRetention {
     private final OutboxConfig config;
     private final ChunkedPurge purge;
 
-    public OutboxRetention(Mutiny.SessionFactory sessions, OutboxConfig config, Vertx vertx) {
+    public OutboxRetention(Mutiny.SessionFactory sessions, OutboxConfig config, Vertx vertx, Scheduler scheduler) {
         this.config = config;
-        this.purge = new ChunkedPurge(sessions, vertx, "published outbox rows", """
+        this.purge = new ChunkedPurge(sessions, vertx, scheduler, "chipbet-outbox-retention", "published outbox rows", """
                 delete from outbox_event where id in (
                     select id from outbox_event where published_at < :cutoff order by id limit :chunk)""", config::retention);
     }

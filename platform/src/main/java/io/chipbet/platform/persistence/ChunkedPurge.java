@@ -1,5 +1,7 @@
 package io.chipbet.platform.persistence;
 
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -11,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * Deletes the rows of one table that are past their retention, a chunk per statement so that one
- * purge never holds a long lock or a huge transaction; on a timer, and on demand.
+ * purge never holds a long lock or a huge transaction; as a job of the Quarkus scheduler, and on demand.
  */
 public final class ChunkedPurge {
 
@@ -20,35 +22,41 @@ public final class ChunkedPurge {
 
     private final Mutiny.SessionFactory sessions;
     private final Vertx vertx;
+    private final Scheduler scheduler;
+    private final String job;
     private final String rows;
     private final String delete;
     private final Supplier<Duration> retention;
-    private long timerId = -1;
 
     /**
+     * @param job       the scheduler job's name, unique in the service, e.g. "chipbet-outbox-retention"
      * @param rows      what is deleted, for the log, e.g. "published outbox rows"
      * @param delete    a DELETE of at most {@code :chunk} rows older than {@code :cutoff}
      * @param retention how old a row must be to be deleted
      */
-    public ChunkedPurge(Mutiny.SessionFactory sessions, Vertx vertx, String rows, String delete, Supplier<Duration> retention) {
+    public ChunkedPurge(Mutiny.SessionFactory sessions, Vertx vertx, Scheduler scheduler, String job, String rows, String delete,
+                        Supplier<Duration> retention) {
         this.sessions = sessions;
         this.vertx = vertx;
+        this.scheduler = scheduler;
+        this.job = job;
         this.rows = rows;
         this.delete = delete;
         this.retention = retention;
     }
 
-    /** Purges every {@code interval} on a safe Vert.x context, until {@link #stop()}. */
-    public synchronized void start(Duration interval) {
-        timerId = vertx.setPeriodic(interval.toMillis(), tick -> SafeContexts.run(vertx,
-                () -> run().subscribe().with(deleted -> LOG.debugf("Deleted %d %s", deleted, rows),
-                        failure -> LOG.warnf("Deleting old %s failed, retrying later: %s", rows, failure.getMessage()))));
+    /** Purges every {@code interval}, on a safe Vert.x context (the scheduler's thread has none), until {@link #stop()}. */
+    public void start(Duration interval) {
+        scheduler.newJob(job).setInterval(interval.toString()).setDelayed(interval.toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> SafeContexts.run(vertx, () -> run().subscribe().with(deleted -> LOG.debugf("Deleted %d %s", deleted, rows),
+                        failure -> LOG.warnf("Deleting old %s failed, retrying later: %s", rows, failure.getMessage()))))
+                .schedule();
     }
 
-    public synchronized void stop() {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-            timerId = -1;
+    public void stop() {
+        if (scheduler.getScheduledJob(job) != null) {
+            scheduler.unscheduleJob(job);
         }
     }
 

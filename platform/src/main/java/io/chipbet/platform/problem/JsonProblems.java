@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.chipbet.platform.api.StrictJson;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -60,7 +59,7 @@ final class JsonProblems {
     }
 
     private static String messageOf(JsonProcessingException e) {
-        if (e instanceof StrictJson.RefusedValue refused) {
+        if (e instanceof RefusedValue refused) {
             return refused.getOriginalMessage();
         }
         if (e instanceof UnrecognizedPropertyException unknown) {

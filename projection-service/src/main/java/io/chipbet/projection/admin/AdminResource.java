@@ -2,6 +2,7 @@ package io.chipbet.projection.admin;
 
 import io.chipbet.platform.problem.ProblemException;
 import io.chipbet.platform.security.Roles;
+import io.chipbet.projection.consumer.EventIngestor;
 import io.chipbet.projection.leadership.Leadership;
 import io.chipbet.projection.ingest.ParsedRecord;
 import io.chipbet.projection.ingest.RebuildFence;
@@ -47,7 +48,7 @@ public class AdminResource {
                     "This replica (" + leadership.instance() + ") follows the projection; send the rebuild to the leader");
         }
         // The reset runs on the ingest path, before the next batch: never beside one.
-        return kafka.<String, ParsedRecord>getConsumer("domain-events")
+        return kafka.<String, ParsedRecord>getConsumer(EventIngestor.CHANNEL)
                 .runOnPollingThread(client -> {
                     Set<TopicPartition> assigned = client.assignment();
                     Map<TopicPartition, Long> beginnings = client.beginningOffsets(assigned);

@@ -1,5 +1,6 @@
 package io.chipbet.projection.ingest;
 
+import io.chipbet.platform.persistence.Transactions;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,7 @@ public class AggregateStore {
                 set version = excluded.version, event_id = excluded.event_id, event = excluded.event, applied_at = excluded.applied_at
                 where aggregate_state.version < excluded.version""";
 
-    /** Runs inside the caller's transaction. At most one event per aggregate: an upsert touches each row once. */
+    /** Inside the caller's transaction (fails at once outside one). At most one event per aggregate: an upsert touches each row once. */
     public Uni<Integer> upsert(Collection<IncomingEvent> latestPerAggregate) {
         if (latestPerAggregate.isEmpty()) {
             return Uni.createFrom().item(0);
@@ -43,7 +44,7 @@ public class AggregateStore {
             events[i] = event.json();
             i++;
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT)
+        return Transactions.required("AggregateStore.upsert").chain(session -> session.createNativeQuery(UPSERT)
                 .setParameter("types", types).setParameter("ids", ids).setParameter("versions", versions)
                 .setParameter("eventIds", eventIds).setParameter("events", events).executeUpdate());
     }
@@ -55,7 +56,10 @@ public class AggregateStore {
                         cast(cast(:dates as text[]) as date[]), cast(:events as text[])) as u(t, i, v, d, e)
             on conflict (aggregate_type, aggregate_id, version) do nothing""";
 
-    /** Every applied event, kept whole with its news date, for the answer as of a day (news time). One statement a batch. */
+    /**
+     * Inside the caller's transaction (fails at once outside one): every applied event, kept whole with its news date,
+     * for the answer as of a day (news time). One statement a batch.
+     */
     public Uni<Integer> appendEvents(List<IncomingEvent> applied) {
         if (applied.isEmpty()) {
             return Uni.createFrom().item(0);
@@ -74,7 +78,7 @@ public class AggregateStore {
             dates[i] = event.effectiveOn().toString();
             events[i] = event.json();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(APPEND)
+        return Transactions.required("AggregateStore.appendEvents").chain(session -> session.createNativeQuery(APPEND)
                 .setParameter("types", types).setParameter("ids", ids).setParameter("versions", versions)
                 .setParameter("dates", dates).setParameter("events", events).executeUpdate());
     }
@@ -91,8 +95,9 @@ public class AggregateStore {
         return Panache.getSession().chain(session -> session.createQuery("from AggregateState", AggregateState.class).getResultList());
     }
 
+    /** Inside the caller's transaction (fails at once outside one): a rebuild forgets every state with its points. */
     public Uni<Void> deleteAll() {
-        return Panache.getSession().chain(session -> session.createMutationQuery("delete from AggregateState").executeUpdate()
+        return Transactions.required("AggregateStore.deleteAll").chain(session -> session.createMutationQuery("delete from AggregateState").executeUpdate()
                         .chain(() -> session.createNativeQuery("delete from applied_event").executeUpdate()))
                 .replaceWithVoid();
     }

@@ -1,5 +1,6 @@
 package io.chipbet.projection.ingest;
 
+import io.chipbet.platform.contract.score.ScoreTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -22,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 @ApplicationScoped
 public class DeadLetters {
 
-    public static final String TOPIC = "chipbet.projection.dead-letter.v1";
+    public static final String TOPIC = ScoreTopics.DEAD_LETTERS;
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final MutinyEmitter<byte[]> emitter;

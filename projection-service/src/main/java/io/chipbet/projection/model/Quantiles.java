@@ -1,5 +1,7 @@
 package io.chipbet.projection.model;
 
+import io.chipbet.platform.calculation.EmpiricalQuantiles;
+
 import java.util.Arrays;
 
 /** P10, P50 and P90 of a sampled figure, and its mean. */
@@ -23,11 +25,8 @@ public record Quantiles(double p10, double p50, double p90, double mean) {
         return new Quantiles(p10 * factor, p50 * factor, p90 * factor, mean * factor);
     }
 
-    /** The empirical quantile, interpolated between order statistics. */
+    /** The empirical quantile, interpolated between order statistics: the calculation fab-service's slip statistics share. */
     private static double at(double[] sorted, double q) {
-        double position = q * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(sorted.length - 1, below + 1);
-        return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+        return EmpiricalQuantiles.interpolated(sorted, q);
     }
 }

@@ -30,9 +30,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 @Path("/api/v1")
 @Tag(name = "Feasibility", description = "The live feasibility score and what drives it")
@@ -122,13 +120,17 @@ public class FeasibilityResource {
     @Path("/feasibility/history")
     @WithSession
     @Operation(summary = "The score over time", description = "Points between from and to (ISO instants; default: the last 30 days), "
-            + "downsampled to the last point per minute, hour or day on request.")
-    public Uni<List<ScorePointView>> history(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
-                                             @Parameter(description = "RAW, MINUTE, HOUR or DAY") @QueryParam("resolution") String resolution) {
+            + "newest first, a page at a time (totalItems says how many there are), downsampled to the last point per minute, "
+            + "hour or day (UTC) on request.")
+    public Uni<Page<ScorePointView>> history(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+                                             @Parameter(description = "RAW, MINUTE, HOUR or DAY") @QueryParam("resolution") String resolution,
+                                             @Parameter(description = "Zero-based; page 0 holds the newest points") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                             @QueryParam("size") @DefaultValue("1000") @Min(1) @Max(10000) int size) {
         Instant end = to == null ? Instant.now() : to;
         Instant start = from == null ? end.minus(30, ChronoUnit.DAYS) : from;
         Resolution bucket = QueryEnums.parse(Resolution.class, "resolution", resolution);
-        return ScorePoints.between(start, end).map(points -> downsample(points, bucket == null ? Resolution.RAW : bucket));
+        ScorePoints.Bucket buckets = bucket == null || bucket == Resolution.RAW ? null : ScorePoints.Bucket.valueOf(bucket.name());
+        return ScorePoints.history(start, end, buckets, page, size).map(found -> found.map(ScorePointView::of));
     }
 
     @GET
@@ -144,18 +146,4 @@ public class FeasibilityResource {
     }
 
     public enum Order { NEWEST, LARGEST }
-
-    private static List<ScorePointView> downsample(List<ScorePoint> points, Resolution resolution) {
-        if (resolution == Resolution.RAW) {
-            return points.stream().map(ScorePointView::of).toList();
-        }
-        ChronoUnit unit = switch (resolution) {
-            case MINUTE -> ChronoUnit.MINUTES;
-            case HOUR -> ChronoUnit.HOURS;
-            default -> ChronoUnit.DAYS;
-        };
-        Map<Instant, ScorePoint> lastPerBucket = new LinkedHashMap<>();
-        points.forEach(point -> lastPerBucket.put(point.at.truncatedTo(unit), point));
-        return lastPerBucket.values().stream().map(ScorePointView::of).toList();
-    }
 }

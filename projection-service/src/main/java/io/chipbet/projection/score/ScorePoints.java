@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,10 +26,36 @@ final class ScorePoints {
                         .setMaxResults(1).getSingleResult().map(point -> new Latest(point, count))));
     }
 
-    static Uni<List<ScorePoint>> between(Instant from, Instant to) {
+    /**
+     * The points between {@code from} and {@code to}, newest first, a page at a time; with a bucket
+     * ({@link Bucket}, in UTC), the last point of each bucket only. Paged in the database, so that no
+     * point is ever left out: the total says how many there are.
+     */
+    static Uni<Page<ScorePoint>> history(Instant from, Instant to, Bucket bucket, int page, int size) {
+        String window = "at >= :from and at <= :to";
+        String truncated = bucket == null ? null : "date_trunc('" + bucket.unit + "', at at time zone 'UTC')";
+        String points = bucket == null ? "select * from score_point where " + window
+                : "select distinct on (" + truncated + ") * from score_point where " + window + " order by " + truncated + " desc, at desc, id desc";
+        String count = bucket == null ? "select count(*) from score_point where " + window
+                : "select count(distinct " + truncated + ") from score_point where " + window;
         return Panache.getSession().chain(session -> session
-                .createSelectionQuery("from ScorePoint where at >= :from and at <= :to order by at, id", ScorePoint.class)
-                .setParameter("from", from).setParameter("to", to).setMaxResults(100_000).getResultList());
+                .createNativeQuery("select * from (" + points + ") p order by at desc, id desc offset :offset limit :limit", ScorePoint.class)
+                .setParameter("from", from.atOffset(ZoneOffset.UTC)).setParameter("to", to.atOffset(ZoneOffset.UTC))
+                .setParameter("offset", (long) page * size).setParameter("limit", size).getResultList()
+                .chain(items -> session.createNativeQuery(count, Long.class)
+                        .setParameter("from", from.atOffset(ZoneOffset.UTC)).setParameter("to", to.atOffset(ZoneOffset.UTC)).getSingleResult()
+                        .map(total -> Page.of(items, page, size, total))));
+    }
+
+    /** The buckets of a downsampled history; the unit is PostgreSQL's (date_trunc). */
+    enum Bucket {
+        MINUTE("minute"), HOUR("hour"), DAY("day");
+
+        final String unit;
+
+        Bucket(String unit) {
+            this.unit = unit;
+        }
     }
 
     static Uni<Page<ScorePoint>> page(boolean largestFirst, int page, int size) {

@@ -1,7 +1,10 @@
 package io.chipbet.projection.bench;
 
+import io.chipbet.platform.contract.fab.FabTopics;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
+import io.chipbet.platform.contract.funding.FundingTopics;
 import io.chipbet.platform.contract.funding.Purpose;
+import io.chipbet.platform.contract.talent.TalentTopics;
 import io.chipbet.projection.Events;
 import io.chipbet.projection.score.ScoreBoard;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,8 +40,7 @@ import static io.chipbet.platform.testing.Api.asEditor;
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class IngestBenchmark {
 
-    private static final List<String> TOPICS = List.of("chipbet.funding.commitments.v1", "chipbet.fabs.projects.v1",
-            "chipbet.talent.pools.v1");
+    private static final List<String> TOPICS = List.of(FundingTopics.COMMITMENTS, FabTopics.PROJECTS, TalentTopics.POOLS);
 
     @Inject
     ScoreBoard board;

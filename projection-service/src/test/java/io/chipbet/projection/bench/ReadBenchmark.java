@@ -1,8 +1,11 @@
 package io.chipbet.projection.bench;
 
 import io.chipbet.platform.contract.fab.FabStatus;
+import io.chipbet.platform.contract.fab.FabTopics;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
+import io.chipbet.platform.contract.funding.FundingTopics;
 import io.chipbet.platform.contract.funding.Purpose;
+import io.chipbet.platform.contract.talent.TalentTopics;
 import io.chipbet.projection.Events;
 import io.chipbet.projection.score.ScoreBoard;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,12 +84,12 @@ class ReadBenchmark {
             commitments.add(Map.entry(id.toString(), Events.envelope("CommitmentRecorded", "commitment", id, 1,
                     Events.commitment(id, "Investor " + i, "10", Purpose.FABS, CommitmentStatus.COMMITTED, "0", 1))));
         }
-        Events.sendAll("chipbet.funding.commitments.v1", commitments);
+        Events.sendAll(FundingTopics.COMMITMENTS, commitments);
         UUID fab = UUID.randomUUID();
-        Events.send("chipbet.fabs.projects.v1", fab.toString(), Events.envelope("FabAnnounced", "fab", fab, 1,
+        Events.send(FabTopics.PROJECTS, fab.toString(), Events.envelope("FabAnnounced", "fab", fab, 1,
                 Events.fab(fab, "Fab", FabStatus.VOLUME_PRODUCTION, 100, 10, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 1), 1)));
         UUID pool = UUID.randomUUID();
-        Events.send("chipbet.talent.pools.v1", pool.toString(), Events.envelope("TalentPoolRecorded", "talent-pool", pool, 1,
+        Events.send(TalentTopics.POOLS, pool.toString(), Events.envelope("TalentPoolRecorded", "talent-pool", pool, 1,
                 Events.pool(pool, 10, 20, 2028, 1)));
         Figures.await(() -> board.current().inputs().talentPools() >= 1 && board.current().inputs().commitments() >= 20,
                 Duration.ofSeconds(60), () -> "the score's inputs: " + board.current().inputs());

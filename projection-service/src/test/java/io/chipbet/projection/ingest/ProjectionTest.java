@@ -1,9 +1,12 @@
 package io.chipbet.projection.ingest;
 
 import io.chipbet.platform.contract.fab.FabStatus;
+import io.chipbet.platform.contract.fab.FabTopics;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
+import io.chipbet.platform.contract.funding.FundingTopics;
 import io.chipbet.platform.contract.funding.Purpose;
 import io.chipbet.platform.contract.score.ScoreTopics;
+import io.chipbet.platform.contract.talent.TalentTopics;
 import io.chipbet.platform.fault.FailPoints;
 import io.chipbet.platform.testing.EventSchemas;
 import io.chipbet.platform.testing.EventTopic;
@@ -51,9 +54,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProjectionTest {
 
-    private static final String FUNDING = "chipbet.funding.commitments.v1";
-    private static final String FABS = "chipbet.fabs.projects.v1";
-    private static final String TALENT = "chipbet.talent.pools.v1";
+    private static final String FUNDING = FundingTopics.COMMITMENTS;
+    private static final String FABS = FabTopics.PROJECTS;
+    private static final String TALENT = TalentTopics.POOLS;
     private static final UUID COMMITMENT = UUID.randomUUID();
     private static final UUID FAB = UUID.randomUUID();
     private static final UUID POOL = UUID.randomUUID();

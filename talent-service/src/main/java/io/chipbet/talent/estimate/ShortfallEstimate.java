@@ -1,8 +1,12 @@
 package io.chipbet.talent.estimate;
 
+import io.chipbet.platform.history.Change;
+import io.chipbet.platform.api.Amounts;
 import io.chipbet.platform.contract.common.SourceRef;
+import io.chipbet.platform.contract.talent.ShortfallEstimateEvent;
 import io.chipbet.platform.contract.talent.ShortfallEstimateState;
 import io.chipbet.platform.contract.talent.TalentRole;
+import io.chipbet.talent.Regions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -43,6 +47,20 @@ public class ShortfallEstimate {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Records an estimate as the study published it: {@code ShortfallEstimatePublished}, its only event. */
+    public Change<ShortfallEstimateState> publish(NewShortfallEstimate request) {
+        id = UUID.randomUUID();
+        region = Regions.code(request.region());
+        role = request.role();
+        targetYear = request.targetYear();
+        shortfall = request.shortfall();
+        demand = request.demand();
+        sourceUrl = request.source().url();
+        sourceTitle = request.source().title();
+        createdAt = Amounts.now();
+        return Change.created(ShortfallEstimateEvent.PUBLISHED, toState(), createdAt, request.source(), null, null);
+    }
 
     public ShortfallEstimateState toState() {
         return new ShortfallEstimateState(id, region, role, targetYear, shortfall, demand,

@@ -1,19 +1,18 @@
 package io.chipbet.talent.pool;
 
+import io.chipbet.platform.aggregate.AggregateRepository;
 import io.chipbet.platform.contract.talent.TalentRole;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.util.List;
-import java.util.UUID;
 
 @ApplicationScoped
-public class TalentPoolRepository implements PanacheRepositoryBase<TalentPool, UUID> {
+public class TalentPoolRepository implements AggregateRepository<TalentPool> {
 
-    public Uni<TalentPool> findForUpdate(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    @Override
+    public String aggregateName() {
+        return "Talent pool";
     }
 
     public Uni<TalentPool> find(String region, TalentRole role) {

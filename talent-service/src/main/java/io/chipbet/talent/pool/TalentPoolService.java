@@ -1,114 +1,64 @@
 package io.chipbet.talent.pool;
 
-import io.chipbet.platform.api.Amounts;
-import io.chipbet.platform.api.ETags;
-import io.chipbet.platform.contract.common.SourceRef;
+import io.chipbet.platform.aggregate.AggregateWrites;
 import io.chipbet.platform.contract.talent.TalentPoolState;
 import io.chipbet.platform.contract.talent.TalentRole;
-import io.chipbet.platform.contract.talent.TalentTopics;
-import io.chipbet.platform.history.ChangeJournal;
-import io.chipbet.platform.problem.Problem;
+import io.chipbet.platform.idempotency.UpdateRequest;
+import io.chipbet.platform.idempotency.WriteRequest;
+import io.chipbet.platform.idempotency.Written;
 import io.chipbet.platform.problem.ProblemException;
+import io.chipbet.talent.Regions;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
-/** The pool use cases. Each change, its history entry and its event commit together or not at all. */
+/** The pool use cases. Each owns its transaction: the change, its history entry and its event commit together or not at all. */
 @ApplicationScoped
 public class TalentPoolService {
 
-    private final TalentPoolRepository pools;
-    private final TalentPoolChangeRepository changes;
-    private final ChangeJournal journal;
+    @Inject TalentPoolRepository pools;
+    @Inject TalentPoolChangeRepository changes;
+    @Inject AggregateWrites writes;
 
-    public TalentPoolService(TalentPoolRepository pools, TalentPoolChangeRepository changes, ChangeJournal journal) {
-        this.pools = pools;
-        this.changes = changes;
-        this.journal = journal;
-    }
-
-    /** Runs inside the caller's transaction (see Idempotency). */
-    public Uni<TalentPool> record(NewTalentPool request, String actor) {
-        String region = request.region().trim().toUpperCase(Locale.ROOT);
-        return pools.find(region, request.role()).chain(existing -> {
+    /** One pool per region and role, and one all-roles pool per region. */
+    @WithTransaction
+    public Uni<Written> record(NewTalentPool request, WriteRequest write) {
+        String region = Regions.code(request.region());
+        return writes.create(write, request, () -> pools.find(region, request.role()).chain(existing -> {
             if (existing != null) {
                 throw ProblemException.conflict("pool-exists", "Talent pool exists",
                         "A pool for " + (request.role() == null ? "all roles" : request.role()) + " in " + region + " exists already: " + existing.id
                                 + "; send an update to it instead");
             }
-            Instant now = Amounts.now();
             TalentPool pool = new TalentPool();
-            pool.id = UUID.randomUUID();
-            pool.region = region;
-            pool.role = request.role();
-            pool.asOfYear = request.asOfYear();
-            pool.headcount = request.headcount();
-            pool.annualPipeline = request.annualPipeline();
-            pool.attritionRate = Amounts.rate(request.attritionRate());
-            pool.sources = new ArrayList<>(request.sources());
-            pool.version = 1;
-            pool.createdAt = now;
-            pool.updatedAt = now;
-            return pools.persist(pool).call(saved -> journal(saved, null, TalentTopics.TALENT_POOL_RECORDED, actor,
-                    saved.sources.get(0), null));
-        });
+            var recorded = pool.record(region, request);
+            return pools.persist(pool).replaceWith(recorded);
+        }), change -> new TalentPoolChange());
     }
 
     @WithTransaction
-    public Uni<TalentPool> update(UUID id, long expectedVersion, PoolUpdate request, String actor) {
-        if (request.asOfYear() == null && request.headcount() == null && request.annualPipeline() == null
-                && request.attritionRate() == null) {
-            return Uni.createFrom().failure(ProblemException.unprocessable("empty-update", "Nothing to update",
-                    "Give at least one of asOfYear, headcount, annualPipeline, attritionRate",
-                    List.of(new Problem.Violation("headcount", "one updated figure is required"))));
-        }
-        return pools.findForUpdate(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Talent pool", id))
-                .invoke(pool -> ETags.requireCurrent("Talent pool " + id, pool.version, expectedVersion))
-                .chain(pool -> {
-                    TalentPoolState before = pool.toState();
-                    if (request.asOfYear() != null) {
-                        pool.asOfYear = request.asOfYear();
-                    }
-                    if (request.headcount() != null) {
-                        pool.headcount = request.headcount();
-                    }
-                    if (request.annualPipeline() != null) {
-                        pool.annualPipeline = request.annualPipeline();
-                    }
-                    if (request.attritionRate() != null) {
-                        pool.attritionRate = Amounts.rate(request.attritionRate());
-                    }
-                    if (pool.sources.stream().noneMatch(source -> source.url().equals(request.source().url()))) {
-                        pool.sources.add(request.source());
-                    }
-                    pool.version++;
-                    pool.updatedAt = Amounts.now();
-                    return journal(pool, before, TalentTopics.TALENT_POOL_UPDATED, actor, request.source(), request.reason())
-                            .replaceWith(pool);
-                });
+    public Uni<Written> update(UUID id, PoolUpdate request, UpdateRequest write) {
+        return writes.update(write, request, expected -> pools.lockCurrent(id, expected).map(pool -> pool.update(request)),
+                change -> new TalentPoolChange());
     }
 
-    public Uni<TalentPool> get(UUID id) {
-        return pools.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Talent pool", id));
+    @WithSession
+    public Uni<TalentPoolState> get(UUID id) {
+        return pools.get(id).map(TalentPool::toState);
     }
 
-    public Uni<List<TalentPool>> search(String region, TalentRole role) {
-        return pools.search(region == null ? null : region.trim().toUpperCase(Locale.ROOT), role);
+    @WithSession
+    public Uni<List<TalentPoolState>> search(String region, TalentRole role) {
+        return pools.search(region == null ? null : Regions.code(region), role).map(found -> found.stream().map(TalentPool::toState).toList());
     }
 
-    public Uni<List<TalentPoolChange>> history(UUID id) {
-        return get(id).chain(pool -> changes.history(id));
-    }
-
-    private Uni<Void> journal(TalentPool pool, TalentPoolState before, String type, String actor, SourceRef source, String note) {
-        return journal.record(new TalentPoolChange(), new ChangeJournal.Change<>(TalentTopics.POOLS, TalentTopics.POOL, pool.id,
-                pool.version, type, actor, pool.updatedAt, before, pool.toState(), source, note)).replaceWithVoid();
+    @WithSession
+    public Uni<List<PoolHistoryEntry>> history(UUID id) {
+        return pools.get(id).chain(pool -> changes.history(id)).map(entries -> entries.stream().map(PoolHistoryEntry::of).toList());
     }
 }

@@ -1,8 +1,14 @@
 package io.chipbet.talent.program;
 
+import io.chipbet.platform.history.Change;
+import io.chipbet.platform.api.Amounts;
 import io.chipbet.platform.contract.common.SourceRef;
 import io.chipbet.platform.contract.talent.TalentRole;
+import io.chipbet.platform.contract.talent.TrainingProgramEvent;
 import io.chipbet.platform.contract.talent.TrainingProgramState;
+import io.chipbet.platform.problem.Problem;
+import io.chipbet.platform.problem.ProblemException;
+import io.chipbet.talent.Regions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +19,7 @@ import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Workers of one role added in one region each year from startYear to endYear. Immutable once recorded. */
@@ -54,9 +61,25 @@ public class TrainingProgram {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    /** Graduates in {@code year}: its yearly figure while it runs, else none. */
-    public long workersIn(int year) {
-        return year >= startYear && year <= endYear ? workersPerYear : 0;
+    /** Records a new program: {@code TrainingProgramLaunched}, its only event. Its years must be in order. */
+    public Change<TrainingProgramState> launch(NewTrainingProgram request) {
+        if (request.endYear() < request.startYear()) {
+            throw ProblemException.unprocessable("year-order", "Years out of order",
+                    "The program ends in " + request.endYear() + ", before it starts in " + request.startYear(),
+                    List.of(new Problem.Violation("endYear", "must not be before startYear " + request.startYear())));
+        }
+        id = UUID.randomUUID();
+        name = request.name().trim();
+        region = Regions.code(request.region());
+        role = request.role();
+        workersPerYear = request.workersPerYear();
+        startYear = request.startYear();
+        endYear = request.endYear();
+        fundingUsd = Amounts.money(request.fundingUsd());
+        sourceUrl = request.source().url();
+        sourceTitle = request.source().title();
+        createdAt = Amounts.now();
+        return Change.created(TrainingProgramEvent.LAUNCHED, toState(), createdAt, request.source(), null, null);
     }
 
     public TrainingProgramState toState() {

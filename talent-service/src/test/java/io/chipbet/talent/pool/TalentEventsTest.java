@@ -1,6 +1,7 @@
 package io.chipbet.talent.pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chipbet.platform.contract.talent.TalentTopics;
 import io.chipbet.platform.testing.EventSchemas;
 import io.chipbet.platform.testing.EventTopic;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +27,7 @@ class TalentEventsTest {
 
     @Test
     void poolsProgramsAndEstimatesAreEventsInTheirOwnKeySpaces() {
-        try (EventTopic topic = new EventTopic("chipbet.talent.pools.v1")) {
+        try (EventTopic topic = new EventTopic(TalentTopics.POOLS)) {
             String region = uniqueRegion();
             String poolId = recordPool(pool(region, "TECHNICIAN", 26400, 1000, "0.04"));
             asEditor().header("If-Match", etag(1)).body(Map.of("annualPipeline", 1200, "reason", "r", "source", SOURCE))

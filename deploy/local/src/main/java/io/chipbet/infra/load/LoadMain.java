@@ -2,6 +2,7 @@ package io.chipbet.infra.load;
 
 import io.chipbet.infra.security.LocalKeys;
 import io.chipbet.infra.security.Tokens;
+import io.chipbet.infra.services.LocalServices;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,9 +15,8 @@ import java.util.Map;
 /** {@code ./chipbet load [--dir DIR] FILE}: loads a data file into a running local chipbet. */
 public final class LoadMain {
 
-    public static final Map<String, String> LOCAL_SERVICES = Map.of(
-            "funding", "http://127.0.0.1:8081", "fab", "http://127.0.0.1:8082",
-            "talent", "http://127.0.0.1:8083", "projection", "http://127.0.0.1:8080");
+    /** The local run's services by short name (funding, fab, talent, projection), on their fixed ports. */
+    public static final Map<String, String> LOCAL_SERVICES = LocalServices.localBaseUrls();
     private static final String USAGE = "usage: ./chipbet load FILE";
 
     private LoadMain() {

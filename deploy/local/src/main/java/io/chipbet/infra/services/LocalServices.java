@@ -14,11 +14,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The four services, each in its own JVM on its own port and database, started together and awaited. */
+/** The services, each in its own JVM on its own port and database, started together and awaited. */
 public final class LocalServices implements AutoCloseable {
 
-    /** The local run's fixed ports. */
-    public static final Map<String, Integer> FIXED_PORTS = fixedPorts();
+    /** The local run's fixed ports by service name, as platform's shared defaults list them ({@code chipbet.services.<name>.port}). */
+    public static final Map<String, Integer> FIXED_PORTS = SharedDefaults.servicePorts();
 
     /** How long a service may take to become ready. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
@@ -89,7 +89,7 @@ public final class LocalServices implements AutoCloseable {
 
     /** What a service process is started with: its port, the local Kafka and its own database, and the key that checks tokens. */
     public static Map<String, String> environment(LocalInfrastructure infrastructure, LocalKeys keys, String name, int port) {
-        String database = name.substring(0, name.indexOf('-'));
+        String database = database(name);
         // The reference loader finds what it created by its Idempotency-Keys, so the local run keeps them.
         return Map.of(
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
@@ -109,8 +109,26 @@ public final class LocalServices implements AutoCloseable {
     /** Base URLs by short name: funding, fab, talent, projection. */
     public Map<String, String> baseUrls() {
         Map<String, String> urls = new LinkedHashMap<>();
-        processes.forEach(service -> urls.put(service.name().substring(0, service.name().indexOf('-')), service.baseUrl()));
+        processes.forEach(service -> urls.put(database(service.name()), service.baseUrl()));
         return urls;
+    }
+
+    /** The local run's base URLs by short name, on the fixed ports. */
+    public static Map<String, String> localBaseUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        FIXED_PORTS.forEach((name, port) -> urls.put(database(name), "http://127.0.0.1:" + port));
+        return urls;
+    }
+
+    /** The local run's fixed Kafka, controller and PostgreSQL ports. */
+    public static LocalInfrastructure.LocalPorts localPorts() {
+        return new LocalInfrastructure.LocalPorts(SharedDefaults.localPort("kafka-port"), SharedDefaults.localPort("kafka-controller-port"),
+                SharedDefaults.localPort("postgres-port"));
+    }
+
+    /** A service's short name, which is also its database: {@code fab} for {@code fab-service}. */
+    public static String database(String service) {
+        return service.substring(0, service.indexOf('-'));
     }
 
     /** Stops them all at once (each has its own grace period), so a stop takes as long as the slowest. */
@@ -133,14 +151,5 @@ public final class LocalServices implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    private static Map<String, Integer> fixedPorts() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("funding-service", 8081);
-        ports.put("fab-service", 8082);
-        ports.put("talent-service", 8083);
-        ports.put("projection-service", 8080);
-        return ports;
     }
 }

@@ -4,6 +4,7 @@ import io.chipbet.platform.contract.common.AggregateSnapshot;
 import io.chipbet.platform.contract.common.SourceRef;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -23,7 +24,7 @@ public record FabState(
         @Schema(examples = "TSMC Arizona Fab 21 phase 1") @NotBlank String name,
         @Schema(examples = "TSMC") @NotBlank String operator,
         @Schema(examples = "Phoenix, Arizona") String site,
-        @Schema(examples = "US") @NotBlank String country,
+        @Schema(examples = "US") @NotBlank @Pattern(regexp = "[A-Z]{2}") String country,
         @Schema(description = "Region code, as talent-service uses them", examples = "US") @NotBlank String region,
         @NotNull NodeClass nodeClass,
         @Schema(examples = "N4") String processLabel,

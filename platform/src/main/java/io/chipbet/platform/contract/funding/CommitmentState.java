@@ -5,7 +5,9 @@ import io.chipbet.platform.contract.common.SourceRef;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -25,7 +27,7 @@ public record CommitmentState(
         @NotNull @Valid InvestorRef investor,
         @Schema(description = "Amount in US dollars", examples = "7000000000000") @NotNull @PositiveOrZero BigDecimal amountUsd,
         @Schema(description = "The amount as originally reported, in reportedCurrency") BigDecimal reportedAmount,
-        @Schema(description = "ISO 4217 code of reportedAmount", examples = "AED") String reportedCurrency,
+        @Schema(description = "ISO 4217 code of reportedAmount", examples = "AED") @Pattern(regexp = "[A-Z]{3}") String reportedCurrency,
         @NotNull Purpose purpose,
         @NotNull CommitmentStatus status,
         @Schema(description = "Paid out so far; never more than amountUsd") @NotNull @PositiveOrZero BigDecimal disbursedUsd,
@@ -33,7 +35,7 @@ public record CommitmentState(
         @NotEmpty List<@Valid @NotNull SourceRef> sources,
         String notes,
         @Schema(description = "The tracked fabs this money pays for, if it is tied to any: it funds those fabs, and is not also counted as new capacity")
-        List<@NotNull UUID> fundedFabIds,
+        @Size(max = 20) List<@NotNull UUID> fundedFabIds,
         @Schema(description = "Increases by one with every change; the ETag") @Positive long version,
         @NotNull Instant createdAt,
         @NotNull Instant updatedAt) implements AggregateSnapshot {

@@ -1,5 +1,7 @@
 package io.chipbet.platform.contract.score;
 
+import io.chipbet.platform.event.EventStream;
+
 /** projection-service's scenario topic: each scenario's answer as the record moves, keyed by scenario id. */
 public final class ScenarioTopics {
 
@@ -9,6 +11,8 @@ public final class ScenarioTopics {
     public static final String SCENARIO_EVALUATED = "ScenarioEvaluated";
     /** The scenario was deleted: the last event for its key. */
     public static final String SCENARIO_DELETED = "ScenarioDeleted";
+
+    public static final EventStream<Object> STREAM = new EventStream<>(SCENARIOS, AGGREGATE, Object.class);
 
     private ScenarioTopics() {
     }

@@ -1,9 +1,13 @@
 package io.chipbet.platform.contract.talent;
 
+import io.chipbet.platform.event.EventStream;
+
 /**
  * talent-service's topic. Pools, training programs and shortfall estimates share it, each in its
  * own key space: the key is the pool's, the program's or the estimate's id, and
  * {@code aggregateType} says which. One topic keeps a consumer's view of talent in one stream.
+ * (The topic's name says "pools" for history: renaming a topic is a breaking change.) Event types:
+ * {@link TalentPoolEvent}, {@link TrainingProgramEvent}, {@link ShortfallEstimateEvent}.
  */
 public final class TalentTopics {
 
@@ -13,10 +17,9 @@ public final class TalentTopics {
     public static final String PROGRAM = "training-program";
     public static final String ESTIMATE = "shortfall-estimate";
 
-    public static final String TALENT_POOL_RECORDED = "TalentPoolRecorded";
-    public static final String TALENT_POOL_UPDATED = "TalentPoolUpdated";
-    public static final String TRAINING_PROGRAM_LAUNCHED = "TrainingProgramLaunched";
-    public static final String SHORTFALL_ESTIMATE_PUBLISHED = "ShortfallEstimatePublished";
+    public static final EventStream<TalentPoolState> POOL_EVENTS = new EventStream<>(POOLS, POOL, TalentPoolState.class);
+    public static final EventStream<TrainingProgramState> PROGRAM_EVENTS = new EventStream<>(POOLS, PROGRAM, TrainingProgramState.class);
+    public static final EventStream<ShortfallEstimateState> ESTIMATE_EVENTS = new EventStream<>(POOLS, ESTIMATE, ShortfallEstimateState.class);
 
     private TalentTopics() {
     }

@@ -1,4 +1,4 @@
-package io.chipbet.talent.projection;
+package io.chipbet.talent.forecast;
 
 import io.chipbet.platform.contract.talent.ShortfallEstimateState;
 import io.chipbet.platform.contract.talent.TalentRole;

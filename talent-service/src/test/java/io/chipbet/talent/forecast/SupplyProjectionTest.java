@@ -1,4 +1,4 @@
-package io.chipbet.talent.projection;
+package io.chipbet.talent.forecast;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

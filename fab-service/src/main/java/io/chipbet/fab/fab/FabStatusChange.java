@@ -11,9 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 
-@Schema(description = "A stage reached on a date; also how a fab is paused, resumed or cancelled. "
+@Schema(description = "A move to another status on a date: a stage reached, or a pause, a resumption or a cancellation. "
         + "UNDER_CONSTRUCTION sets constructionStartOn and VOLUME_PRODUCTION sets actualProductionDate.")
-public record MilestoneReached(
+public record FabStatusChange(
         @Schema(examples = "UNDER_CONSTRUCTION") @NotNull FabStatus status,
         @Schema(examples = "2021-04-01") @NotNull @PastOrPresent @SaneDate LocalDate reachedOn,
         @NotNull @Valid SourceRef source,

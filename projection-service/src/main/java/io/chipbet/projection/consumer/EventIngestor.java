@@ -1,6 +1,11 @@
-package io.chipbet.projection.ingest;
+package io.chipbet.projection.consumer;
 
 import io.chipbet.projection.leadership.Leadership;
+import io.chipbet.projection.ingest.DeadLetters;
+import io.chipbet.projection.ingest.EventParser;
+import io.chipbet.projection.ingest.IncomingEvent;
+import io.chipbet.projection.ingest.ParsedRecord;
+import io.chipbet.projection.ingest.RebuildFence;
 import io.chipbet.projection.score.ScoreBoard;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 import io.micrometer.core.instrument.Counter;
@@ -21,13 +26,17 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads the funding, fab and talent topics from the earliest offset, in batches, on one channel, so
- * that batches apply one after another. Records arrive parsed ({@link EventDeserializer}). Poison goes to the dead-letter topic; everything else is
+ * that batches apply one after another. Records arrive parsed ({@link io.chipbet.projection.ingest.EventDeserializer}). Poison goes to the dead-letter topic; everything else is
  * applied, and the batch is acknowledged only once it is committed.
+ *
+ * <p>It joins the two sides: {@code ingest} reads and checks records, {@code score} applies them.
+ * Kept apart from both so that neither depends on the other's consumer (no package cycle).
  */
 @ApplicationScoped
 public class EventIngestor implements Leadership.Listener {
 
-    static final String CHANNEL = "domain-events";
+    /** The one channel over the three topics (its topics and settings: application.properties). */
+    public static final String CHANNEL = "domain-events";
 
     private final EventParser parser;
     private final ScoreBoard board;

@@ -1,0 +1,60 @@
+package io.chipbet.infra.services;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * platform's shared defaults ({@code META-INF/microprofile-config.properties}), copied here by the
+ * build: the one list of the services and of the local run's ports.
+ */
+final class SharedDefaults {
+
+    private static final Pattern SERVICE_PORT = Pattern.compile("^chipbet\\.services\\.([a-z-]+)\\.port=(\\d+)$");
+    private static final Pattern LOCAL_PORT = Pattern.compile("^chipbet\\.local\\.([a-z-]+)=(\\d+)$");
+
+    private SharedDefaults() {
+    }
+
+    /** Service name to its local port, in the file's order. */
+    static Map<String, Integer> servicePorts() {
+        return read(SERVICE_PORT);
+    }
+
+    /** {@code kafka-port}, {@code kafka-controller-port}, {@code postgres-port}. */
+    static Map<String, Integer> localPorts() {
+        return read(LOCAL_PORT);
+    }
+
+    private static Map<String, Integer> read(Pattern line) {
+        Map<String, Integer> found = new LinkedHashMap<>();
+        try (InputStream in = SharedDefaults.class.getResourceAsStream("microprofile-config.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("platform's microprofile-config.properties was not copied into deploy/local: build it with ./mvnw");
+            }
+            for (String text : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                Matcher match = line.matcher(text.trim());
+                if (match.matches()) {
+                    found.put(match.group(1), Integer.parseInt(match.group(2)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    /** For the launcher's infrastructure: the local Kafka, controller and PostgreSQL ports. */
+    static int localPort(String name) {
+        Integer port = localPorts().get(name);
+        if (port == null) {
+            throw new IllegalStateException("No chipbet.local." + name + " in platform's shared defaults");
+        }
+        return port;
+    }
+}
