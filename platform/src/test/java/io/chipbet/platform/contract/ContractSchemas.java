@@ -19,6 +19,7 @@ import io.chipbet.platform.event.DomainEvent;
 import io.chipbet.platform.event.EventSchemaNames;
 import io.chipbet.platform.event.EventStream;
 import io.chipbet.platform.event.EventType;
+import io.chipbet.platform.event.NewsDate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -130,6 +131,9 @@ public final class ContractSchemas {
         describe(schema, "type", "The event type, e.g. CommitmentRecorded");
         describe(schema, "aggregateId", "Equals the record key");
         describe(schema, "aggregateVersion", "1 for the first event of an aggregate, then +1 per change: consumers drop duplicates and stale versions");
+        describe(schema, "occurredAt", "When the service committed the change");
+        describe(schema, "effectiveOn", "When the fact became known: its source's date, from the write's " + NewsDate.HEADER
+                + " header; the day of occurredAt if it sent none. Absent from events written before news time: read it as that day");
         describe(schema, "changes", "What changed, field by field; empty for a creation");
         return withHeader(schema, "events/envelope.schema.json", "chipbet domain event envelope",
                 "The JSON value of every record on a chipbet topic. The record key is aggregateId; CloudEvents 1.0 attributes travel in the ce_* headers.");
