@@ -1,5 +1,6 @@
 package io.chipbet.projection.scenario;
 
+import io.chipbet.platform.contract.score.FeasibilityEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chipbet.platform.contract.score.ScenarioTopics;
 import io.chipbet.platform.event.DomainEvent;
@@ -217,7 +218,7 @@ public class ScenarioEvaluations {
                         return io.smallrye.mutiny.Uni.createFrom().nullItem(); // deleted meanwhile
                     }
                     ScenarioAnswer versioned = answer.withResultVersion(row.nextResult());
-                    return outbox.append(ScenarioTopics.SCENARIOS, DomainEvent.of(ScenarioTopics.SCENARIO_EVALUATED, ScenarioTopics.AGGREGATE,
+                    return outbox.append(FeasibilityEvent.SCENARIO_EVALUATED.stream().topic(), DomainEvent.of(FeasibilityEvent.SCENARIO_EVALUATED,
                             answer.id(), versioned.resultVersion(), "projection-service", List.of(), versioned)).replaceWith(versioned);
                 })));
         if (published != null && entries.containsKey(answer.id())) {

@@ -1,9 +1,9 @@
 package io.chipbet.projection.scenario;
 
+import io.chipbet.platform.contract.score.FeasibilityEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
-import io.chipbet.platform.contract.score.ScenarioTopics;
 import io.chipbet.platform.event.DomainEvent;
 import io.chipbet.platform.idempotency.Idempotency;
 import io.chipbet.platform.outbox.Outbox;
@@ -87,7 +87,7 @@ public class ScenarioService {
                     }
                     requireEditableHere(scenario);
                     long last = scenario.nextResult();
-                    return outbox.append(ScenarioTopics.SCENARIOS, DomainEvent.of(ScenarioTopics.SCENARIO_DELETED, ScenarioTopics.AGGREGATE,
+                    return outbox.append(FeasibilityEvent.SCENARIO_DELETED.stream().topic(), DomainEvent.of(FeasibilityEvent.SCENARIO_DELETED,
                                     id, last, "projection-service", List.of(), new Deleted(id, scenario.name)))
                             .chain(() -> scenarios.delete(scenario));
                 }))

@@ -1,7 +1,7 @@
 package io.chipbet.projection.score;
 
+import io.chipbet.platform.contract.score.FeasibilityEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chipbet.platform.contract.score.ScoreTopics;
 import io.chipbet.platform.event.DomainEvent;
 import io.chipbet.platform.fault.FailPoints;
 import io.chipbet.platform.outbox.Outbox;
@@ -334,8 +334,8 @@ public class ScoreBoard {
     }
 
     private Uni<Void> publish(Feasibility change) {
-        return ScoreVersion.save(change).chain(() -> outbox.append(ScoreTopics.SCORES, DomainEvent.of(ScoreTopics.FEASIBILITY_CHANGED,
-                ScoreTopics.AGGREGATE, plan.key(), change.version(), "projection-service", List.of(), change)));
+        return ScoreVersion.save(change).chain(() -> outbox.append(FeasibilityEvent.FEASIBILITY_CHANGED.stream().topic(), DomainEvent.of(FeasibilityEvent.FEASIBILITY_CHANGED,
+                plan.key(), change.version(), "projection-service", List.of(), change)));
     }
 
     /** Runs one write of the answer at a time, across the ingest path and the simulator. */
