@@ -169,7 +169,7 @@ class CrossReferencesTest {
         Map<String, String> paths = Map.of("livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready", "startupProbe", "/q/health/started");
         for (String service : Manifests.SERVICES) {
             JsonNode container = Manifests.one(objects, "Deployment", service).path("spec").path("template").path("spec").path("containers").get(0);
-            int port = Integer.parseInt(property(service, "quarkus.http.port"));
+            int port = httpPort(service);
             assertEquals(port, container.path("ports").get(0).path("containerPort").asInt(), service);
             paths.forEach((probe, path) -> {
                 assertEquals(path, container.path(probe).path("httpGet").path("path").asText(), service + " " + probe);
@@ -227,12 +227,36 @@ class CrossReferencesTest {
     }
 
     static String property(String service, String key) {
+        String value = propertyOrNull(service, key);
+        if (value == null) {
+            throw new AssertionError(service + " has no " + key);
+        }
+        return value;
+    }
+
+    private static String propertyOrNull(String service, String key) {
         for (String line : Manifests.read(Manifests.ROOT.resolve(service).resolve("src/main/resources/application.properties")).split("\n")) {
             if (line.startsWith(key + "=")) {
                 return line.substring(key.length() + 1).trim();
             }
         }
-        throw new AssertionError(service + " has no " + key);
+        return null;
+    }
+
+    /**
+     * The port a service listens on: its own quarkus.http.port if it sets one, else the one platform's shared
+     * defaults give it by name (chipbet.services.NAME.port, which deploy/local's LocalServices reads too).
+     */
+    static int httpPort(String service) {
+        String own = propertyOrNull(service, "quarkus.http.port");
+        if (own != null) {
+            return Integer.parseInt(own);
+        }
+        Integer shared = io.chipbet.infra.services.LocalServices.FIXED_PORTS.get(service);
+        if (shared == null) {
+            throw new AssertionError(service + " sets no quarkus.http.port, and platform's shared defaults list no chipbet.services." + service + ".port");
+        }
+        return shared;
     }
 
     /** The paths of a service's JAX-RS resources: class-level @Path joined with method-level @Path. */

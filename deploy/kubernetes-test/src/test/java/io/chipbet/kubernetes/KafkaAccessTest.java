@@ -92,13 +92,14 @@ class KafkaAccessTest {
 
     /** What a service does on Kafka: the topics its code writes and its channels, from its source and configuration. */
     static Uses uses(String service) {
-        Map<String, String> constants = topicConstants();
+        Map<String, String> constants = new HashMap<>(topicConstants());
+        constants.putAll(eventTypeTopics());
         Set<String> reads = new TreeSet<>();
         Set<String> writes = new TreeSet<>();
         Set<String> groups = new TreeSet<>();
-        // A service names a topic constant only to write it (outbox appends, change journals); it reads through
-        // its channels' configuration.
-        Pattern append = Pattern.compile("\\b(\\w+Topics)\\.([A-Z_]+)\\b");
+        // A service names a topic constant, or an event type of platform's contract (whose stream names the topic),
+        // only to write it (outbox appends, change journals); it reads through its channels' configuration.
+        Pattern append = Pattern.compile("\\b(\\w+(?:Topics|Event))\\.([A-Z_]+)\\b");
         try (Stream<Path> files = Files.walk(Manifests.ROOT.resolve(service).resolve("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher matcher = append.matcher(Files.readString(file));
@@ -115,7 +116,7 @@ class KafkaAccessTest {
         Pattern channel = Pattern.compile("(?m)^mp\\.messaging\\.(incoming|outgoing)\\.([\\w-]+)\\.(topics?|group\\.id)=(.*)$");
         Matcher matcher = channel.matcher(Manifests.read(Manifests.ROOT.resolve(service).resolve("src/main/resources/application.properties")));
         while (matcher.find()) {
-            List<String> values = List.of(matcher.group(4).trim().split("\\s*,\\s*"));
+            List<String> values = List.of(matcher.group(4).trim().split("\\s*,\\s*")).stream().map(KafkaAccessTest::topicName).toList();
             if (matcher.group(3).equals("group.id")) {
                 groups.addAll(values);
             } else if (matcher.group(1).equals("incoming")) {
@@ -125,6 +126,31 @@ class KafkaAccessTest {
             }
         }
         return new Uses(reads, writes, groups);
+    }
+
+    private static final Pattern CONTRACT_TOPIC = Pattern.compile("\\$\\{(chipbet\\.topics\\.[\\w-]+)}");
+
+    /** A channel's topic as configured: a name, or ${chipbet.topics.*}, which platform's ContractTopics resolves. */
+    static String topicName(String configured) {
+        Matcher placeholder = CONTRACT_TOPIC.matcher(configured);
+        if (!placeholder.matches()) {
+            return configured;
+        }
+        String topic = new io.chipbet.platform.contract.ContractTopics().getValue(placeholder.group(1));
+        if (topic == null) {
+            throw new AssertionError(configured + " names no topic of platform's ContractTopics");
+        }
+        return topic;
+    }
+
+    /** Every event type of platform's contract (EventCatalog) to its topic: "CommitmentEvent.RECORDED" -> its stream's topic. */
+    static Map<String, String> eventTypeTopics() {
+        Map<String, String> topics = new HashMap<>();
+        for (io.chipbet.platform.event.EventType<?> type : io.chipbet.platform.contract.EventCatalog.TYPES) {
+            Enum<?> constant = (Enum<?>) type;
+            topics.put(constant.getDeclaringClass().getSimpleName() + "." + constant.name(), type.stream().topic());
+        }
+        return topics;
     }
 
     /** Every topic constant of platform's contract: "FundingTopics.COMMITMENTS" -> its name. */
