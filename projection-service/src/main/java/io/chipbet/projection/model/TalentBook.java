@@ -1,5 +1,6 @@
 package io.chipbet.projection.model;
 
+import io.chipbet.platform.contract.common.SourceRef;
 import io.chipbet.platform.contract.talent.ShortfallEstimateState;
 import io.chipbet.platform.contract.talent.SupplyFormula;
 import io.chipbet.platform.contract.talent.TalentPoolState;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
 final class TalentBook {
 
     /** One region's figures at the horizon year. */
-    record Region(String region, double projected, double headcount, Double demand, String demandSource) {
+    record Region(String region, double projected, double headcount, Double demand, String demandSource, List<SourceRef> sources) {
         /** Workers beyond the industry's own demand; null when no demand is on record. */
         Double surplus() {
             return demand == null ? null : projected - demand;
@@ -55,10 +56,12 @@ final class TalentBook {
                     horizonYear).total()).sum();
             double headcount = pools.stream().mapToDouble(TalentPoolState::headcount).sum();
             Optional<List<ShortfallEstimateState>> demand = demandEstimates(region, inputs.estimates.values());
+            List<SourceRef> sources = java.util.stream.Stream.concat(pools.stream().flatMap(pool -> pool.sources().stream()),
+                    demand.orElse(List.of()).stream().map(ShortfallEstimateState::source)).distinct().toList();
             regions.put(region, new Region(region, projected, headcount,
                     demand.map(estimates -> estimates.stream().mapToDouble(ShortfallEstimateState::demand).sum()).orElse(null),
                     demand.map(estimates -> estimates.stream().map(estimate -> estimate.source().title()).distinct()
-                            .collect(Collectors.joining("; "))).orElse(null)));
+                            .collect(Collectors.joining("; "))).orElse(null), sources));
         }
     }
 

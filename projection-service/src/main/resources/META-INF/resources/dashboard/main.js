@@ -1,0 +1,440 @@
+// The dashboard: the answer live from the SSE stream, and every chart redrawn from the API when it moves.
+// Text goes into the page with textContent and DOM nodes, never as HTML: names and reasons are user data.
+import * as echarts from '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
+import * as f from './format.js';
+import * as views from './charts.js';
+import { LiveStream } from './live.js';
+
+performance.mark('chipbet:module');
+const $ = id => document.getElementById(id);
+const API = '/api/v1';
+const state = { answer: null, inputs: null, history: null, assumptions: null, scenarios: [], scenario: null, scenarioStream: null,
+  charts: {}, renders: 0 };
+// For the browser test and for anyone curious in the console: the charts and what they show.
+window.chipbet = state;
+
+// ---------------------------------------------------------------------------------------------------
+// Small DOM helpers.
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value == null) continue;
+    if (key === 'class') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key.startsWith('data-') || key.startsWith('aria-') || key === 'role' || key === 'title') node.setAttribute(key, value);
+    else node[key] = value;
+  }
+  node.append(...children.filter(child => child != null));
+  return node;
+}
+
+function safeHref(url) {
+  return /^https?:\/\//.test(url ?? '') || /^[#/]/.test(url ?? '') ? url : null;
+}
+
+function sourceLinks(sources) {
+  const nodes = [];
+  (sources ?? []).filter(Boolean).forEach((source, i) => {
+    if (i > 0) nodes.push('; ');
+    const href = safeHref(source.url);
+    nodes.push(href ? el('a', { href, text: source.title, rel: 'noopener', target: '_blank' }) : source.title);
+  });
+  return nodes.length ? nodes : ['–'];
+}
+
+function cellContent(cell) {
+  if (cell && typeof cell === 'object' && 'sources' in cell) return sourceLinks(cell.sources);
+  if (cell && typeof cell === 'object' && 'href' in cell) {
+    const href = safeHref(cell.href);
+    return [href ? el('a', { href, text: cell.text }) : cell.text];
+  }
+  return [String(cell ?? '–')];
+}
+
+function table({ columns, rows, numeric = [] }) {
+  const head = el('tr', {}, ...columns.map((column, i) => el('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null, text: column })));
+  const kind = (cell, i) => {
+    if (numeric.includes(i)) return 'num';
+    const text = typeof cell === 'object' && cell != null ? (cell.text ?? (cell.sources ?? []).map(s => s?.title ?? '').join(' ')) : String(cell ?? '');
+    return /^\d{4}-\d{2}-\d{2}$/.test(text) ? 'nowrap' : text.length > 30 ? 'text' : null;
+  };
+  const body = rows.map(row => el('tr', {}, ...row.map((cell, i) => el('td', { class: kind(cell, i) }, ...cellContent(cell)))));
+  return el('table', {}, el('thead', {}, head), el('tbody', {}, ...body));
+}
+
+/** CSV (RFC 4180); a text cell that a spreadsheet would run as a formula is prefixed with an apostrophe. */
+function toCsv({ columns, rows }) {
+  const cell = value => {
+    if (value == null) return '';
+    if (typeof value === 'number') return String(value);
+    let text = String(value);
+    if (/^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [columns, ...rows].map(row => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+function setCsv(section, csv) {
+  const anchor = section.querySelector('a.csv');
+  if (!anchor) return;
+  if (anchor.dataset.url) URL.revokeObjectURL(anchor.dataset.url);
+  const url = URL.createObjectURL(new Blob([toCsv(csv)], { type: 'text/csv;charset=utf-8' }));
+  anchor.href = url;
+  anchor.dataset.url = url;
+  anchor.dataset.rows = String(csv.rows.length);
+}
+
+/** Draws a view into its section: chart, text alternative, table and CSV; build takes the chart's width. */
+function draw(sectionId, chartId, build) {
+  const section = $(sectionId);
+  const container = $(chartId);
+  const t0 = performance.now();
+  const view = build(container.clientWidth || window.innerWidth - 40);
+  if (view.height) container.style.height = `${view.height}px`;
+  let chart = state.charts[chartId];
+  if (!chart) {
+    chart = echarts.init(container, null, { renderer: 'canvas' });
+    state.charts[chartId] = chart;
+    new ResizeObserver(() => chart.resize()).observe(container);
+  } else {
+    chart.resize();
+  }
+  chart.setOption(view.option, true);
+  container.setAttribute('aria-label', view.alt);
+  const holder = section.querySelector('[data-table]');
+  if (holder && view.table) holder.replaceChildren(table(view.table));
+  if (view.csv) setCsv(section, view.csv);
+  performance.measure('draw:' + chartId, { start: t0 });
+  return view;
+}
+
+async function getJson(path) {
+  const preloaded = window.chipbetPreload?.[path];
+  if (preloaded) {
+    delete window.chipbetPreload[path];
+    return preloaded;
+  }
+  const response = await fetch(API + path, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The answer.
+
+function assumptionLink(name, text) {
+  return el('a', { href: `#assumption-${name}`, text });
+}
+
+function showAnswer(answer) {
+  state.answer = answer;
+  const d = answer.deliverable;
+  $('plan').textContent = `${answer.plan.label}: ${f.integer(answer.plan.fabs)} fabs of ${f.wpm(answer.plan.nameplateWpm)}, by ${answer.plan.horizon}`;
+  $('question').textContent = answer.question;
+  const probability = $('probability');
+  probability.textContent = f.probability(answer.probability);
+  probability.dataset.value = String(answer.probability);
+  $('horizon').textContent = answer.plan.horizon;
+  $('samples').textContent = `Monte Carlo, ${f.integer(answer.simulation.samples)} samples`;
+  const share = $('share');
+  share.textContent = d ? f.share(d.shareOfPlan.p50) : 'computing…';
+  share.dataset.p10 = d ? String(d.shareOfPlan.p10) : '';
+  share.dataset.p50 = d ? String(d.shareOfPlan.p50) : '';
+  share.dataset.p90 = d ? String(d.shareOfPlan.p90) : '';
+  $('share-p10').textContent = d ? f.share(d.shareOfPlan.p10) : '…';
+  $('share-p90').textContent = d ? f.share(d.shareOfPlan.p90) : '…';
+  const fabsWorth = $('fabs-worth');
+  fabsWorth.textContent = d ? f.fabs(d.fabsWorth.p50) : f.fabs(answer.centralPath.fabsWorth);
+  fabsWorth.dataset.value = d ? String(d.fabsWorth.p50) : '';
+  $('fabs-p10').textContent = d ? f.fabs(d.fabsWorth.p10) : '…';
+  $('fabs-p90').textContent = d ? f.fabs(d.fabsWorth.p90) : '…';
+  $('wpm').textContent = d ? `${f.wpm(d.wpm.p50)} at P50 of the plan's ${f.wpm(answer.plan.targetWpm)}` : '';
+  $('headline').textContent = answer.headline;
+  $('chance-of-share').textContent = (answer.chanceOfShare ?? []).length
+    ? 'Chance of reaching ' + answer.chanceOfShare.map(c => `${f.share(c.share).replace('.0%', '%')} of the plan: ${f.probability(c.probability)}`).join(' · ') + '.'
+    : '';
+  const binding = $('binding');
+  binding.textContent = answer.binding ? `${answer.binding.constraint}, in ${f.probability(answer.binding.frequency)} of samples` : '–';
+  binding.dataset.constraint = answer.binding?.constraint ?? '';
+  binding.dataset.frequency = answer.binding ? String(answer.binding.frequency) : '';
+  $('binding-frequency').replaceChildren(...Object.entries(answer.bindingFrequency ?? {}).map(([name, frequency]) =>
+    el('li', { class: name === 'none' ? 'none' : null },
+      el('span', { text: name === 'none' ? 'plan met' : name }),
+      el('span', { class: 'bar', role: 'presentation' }, el('span', { style: `width: ${(100 * frequency).toFixed(1)}%` })),
+      el('span', { class: 'num', text: f.probability(frequency) }))));
+  $('version').textContent = String(answer.version);
+  $('evaluated').textContent = f.day(answer.evaluatedOn);
+  $('simulation').textContent = answer.simulation.current ? `${f.integer(answer.simulation.samples)} samples, seed ${answer.simulation.seed}`
+    : 'Monte Carlo running (median path shown)';
+  $('cause').textContent = answer.cause ? answer.cause + (answer.changes > 1 ? ` (and ${answer.changes - 1} more)` : '') : 'none yet';
+  const n = answer.inputs;
+  $('counts').textContent = `${n.commitments} commitments, ${n.fabs} fabs, ${n.talentPools} talent pools, ${n.trainingPrograms} training programs, `
+    + `${n.shortfallEstimates} shortfall estimates on record.`;
+  $('plan-sources').replaceChildren(...['plan.fabs', 'plan.nameplateWpm', 'plan.costPerFabUsd', 'plan.horizon'].flatMap((name, i) =>
+    [i ? ', ' : '', assumptionLink(name, name.replace('plan.', ''))]));
+  document.querySelectorAll('.nameplate').forEach(node => { node.textContent = f.integer(answer.plan.nameplateWpm); });
+  showConstraints(answer);
+  showCompute(answer);
+  showSensitivity(answer);
+  if (state.history) showHistory();
+  if (state.scenario) showScenario();
+}
+
+function showConstraints(answer) {
+  const binding = answer.binding?.constraint;
+  $('constraint-list').replaceChildren(...answer.constraints.map(c => {
+    const band = c.fabsWorth;
+    const figure = band ? `${f.fabs(band.p50)} fabs' worth (P10 ${f.fabs(band.p10)} – P90 ${f.fabs(band.p90)})`
+      : `${f.fabs(c.centralWpm / answer.plan.nameplateWpm)} fabs' worth on the median path`;
+    return el('li', { class: c.name === binding ? 'binding-row' : null, 'data-constraint': c.name, 'data-p50': band ? String(band.p50) : '' },
+      el('span', { class: 'name', text: `${c.name}${c.name === binding ? ' (binding)' : ''}: ` }),
+      el('span', { text: `${c.label}: ${figure}` }),
+      el('span', { class: 'reason', text: c.reason }));
+  }));
+  draw('constraints', 'constraints-chart', width => views.constraintsView(answer, width));
+}
+
+function computeTile(label, band, format, unit, assumptions) {
+  return el('div', { class: 'tile' },
+    el('div', { class: 'unit', text: label }),
+    el('div', { class: 'value', text: format(band.p50) }),
+    el('div', { class: 'unit', text: unit }),
+    el('div', { class: 'band', text: `P10 ${format(band.p10)} – P90 ${format(band.p90)}` }),
+    el('div', { class: 'unit' }, 'From: ', ...assumptions.flatMap((name, i) => [i ? ', ' : '', assumptionLink(name, name.replace('compute.', ''))])));
+}
+
+function showCompute(answer) {
+  const c = answer.compute;
+  if (!c) return;
+  $('compute-lede').textContent = `The deliverable capacity translated by Epoch AI's chain (${c.unitNote}). P50 with P10–P90.`;
+  $('compute-tiles').replaceChildren(
+    computeTile('H100-equivalents a year at the horizon', c.acceleratorsPerYear, f.count, 'accelerators a year (packaging as a ceiling)',
+      ['compute.goodDiesPerWafer', 'compute.packagingWpm (2024)', 'compute.packagingGrowthAfter']),
+    computeTile('Stock made by the horizon', c.acceleratorStock, f.count, 'H100-equivalents', ['compute.goodDiesPerWafer']),
+    computeTile('Largest training run it supports', c.largestRunFlop, f.scientific, 'FLOP (8-bit)',
+      ['compute.actorShare', 'compute.flopPerSecond', 'compute.utilization', 'compute.runMonths']),
+    computeTile('Power draw of the stock', c.powerGigawatts, f.gigawatts, 'gigawatts, with cluster and data-centre overhead',
+      ['compute.wattsPerAccelerator']));
+  $('compute-cost').replaceChildren(...(c.cost ?? []).map(line => el('li', {},
+    `Cost of ${line.rule}: `, el('strong', { text: f.usd(line.costUsd) }), ` (${line.source}; see `,
+    assumptionLink(line.rule.includes('falls') ? 'compute.fixedCapabilityCostDecline' : 'compute.frontierSpendGrowth', 'assumptions'), ').')));
+  const rows = [['accelerators_per_year', c.acceleratorsPerYear, 'H100-equivalents a year'], ['accelerator_stock', c.acceleratorStock, 'H100-equivalents'],
+    ['largest_run_flop', c.largestRunFlop, 'FLOP'], ['power_gigawatts', c.powerGigawatts, 'GW']];
+  setCsv($('compute'), { columns: ['figure', 'unit', 'p10', 'p50', 'p90', 'mean'],
+    rows: [...rows.map(([name, band, unit]) => [name, unit, band.p10, band.p50, band.p90, band.mean]),
+      ...(c.cost ?? []).map(line => [`cost: ${line.rule}`, 'USD', '', line.costUsd, '', ''])] });
+}
+
+function showSensitivity(answer) {
+  const view = draw('sensitivity', 'sensitivity-chart', width => views.sensitivityView(answer, width));
+  $('sensitivity-lede').textContent = `On the median-input path (deliverable ${f.fabs(answer.centralPath.fabsWorth)} fabs' worth), each uncertain `
+    + `input set to its P10 and then its P90, the others at their medians: the change in deliverable capacity, in fabs' worth.`;
+  $('sensitivity-flat').textContent = view.flat.length ? `No swing on the median path: ${view.flat.join(', ')}.` : '';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// History, fabs, capital, talent, scenarios, changes, assumptions.
+
+function showHistory() {
+  const view = draw('history', 'history-chart', width => views.historyView(state.history, state.answer, width));
+  const figure = $('history-chart');
+  figure.dataset.points = String(state.history.length);
+  figure.dataset.first = state.history[0]?.on ?? '';
+  figure.dataset.last = state.history[state.history.length - 1]?.on ?? '';
+  $('movers').replaceChildren(...view.moved.map(move => {
+    const direction = move.deltaFabs < 0 ? 'down' : 'up';
+    return el('li', {},
+      el('time', { dateTime: move.point.on, text: f.day(move.point.on) }), ': ',
+      el('span', { class: `delta ${direction}`, text: `${f.signed(move.deltaFabs)} fabs' worth` }),
+      ` (to ${f.fabs(move.point.deliverableFabsWorth.p50)}; probability ${f.probability(move.point.probability)}). `,
+      ...move.point.news.flatMap((item, i) => [i ? '; ' : '', item, move.point.sources?.[i] ? ' — ' : '',
+        ...(move.point.sources?.[i] ? sourceLinks([move.point.sources[i]]) : [])]),
+      move.point.facts > move.point.news.length ? ` and ${move.point.facts - move.point.news.length} more` : '');
+  }));
+}
+
+function showInputs(inputs) {
+  state.inputs = inputs;
+  $('ramp-months').textContent = `${f.fabs(inputs.build.rampMonths, 0)} months`;
+  draw('fabs', 'fabs-chart', width => views.fabsView(inputs, width));
+  $('fabs-chart').dataset.fabs = String(inputs.fabs.length);
+  const c = inputs.capital;
+  $('capital-lede').textContent = `Money on record by status, disbursed against still to be paid, in billions of US dollars. `
+    + `Untied fab money in scope: ${f.usd(c.newCapacityMoneyUsd)}, which converts to ${f.usd(c.convertedUsd)} at the median `
+    + `(buying ${f.wpm(c.capacityWpm)} at ${f.usd(c.costPerWpmUsd)} per wpm); ${f.usd(c.tiedToTrackedFabsUsd)} funds tracked fabs, `
+    + `already counted with them; ${f.usd(c.outOfScopeUsd)} is out of scope (dashed bars), shown apart.`;
+  const conversion = el('span', {}, ' Conversion by status: ', ...['RUMORED', 'DISCUSSED', 'PLEDGED', 'COMMITTED'].flatMap((status, i) =>
+    [i ? ', ' : '', assumptionLink(`capital.conversion.${status}`, status.toLowerCase())]), '; cost: ', assumptionLink('capital.costMultiple', 'cost multiple'), '.');
+  $('capital-lede').append(conversion);
+  draw('capital', 'capital-chart', width => views.capitalView(inputs, width));
+  const talent = draw('talent', 'talent-chart', width => views.talentView(inputs, width));
+  $('talent-lede').replaceChildren(`Chip workers by region (all roles, as the pools on record give them): today, projected at the horizon with `
+    + `talent-service's formula, and the industry's own demand then. ${talent.alt} Staffing: `,
+  assumptionLink('talent.staffPerWpm', `${inputs.reasons.talent.match(/at ([\d.]+) staff per wpm/)?.[1] ?? ''} staff per wpm`), '.');
+}
+
+async function loadHistory() {
+  state.history = await getJson('/feasibility/history/news');
+  if (state.answer) showHistory();
+}
+
+async function loadInputs() {
+  showInputs(await getJson('/inputs'));
+}
+
+async function loadChanges() {
+  const page = await getJson('/feasibility/changes?size=6');
+  $('change-list').replaceChildren(...page.items.map(point => el('li', {},
+    el('time', { dateTime: point.at, text: f.dateTime(point.at) }), ' ', point.description)));
+}
+
+async function loadAssumptions() {
+  const assumptions = await getJson('/assumptions');
+  state.assumptions = assumptions;
+  const value = a => {
+    const v = a.value;
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      return 'p50' in v ? `P10 ${v.p10} · P50 ${v.p50} · P90 ${v.p90}` : Object.entries(v).map(([k, x]) => `${k} ${x}`).join(', ');
+    }
+    return Array.isArray(v) ? v.join(', ') : typeof v === 'number' ? f.integer(v) === String(v) || Math.abs(v) >= 1000 ? f.integer(v) : String(v) : String(v);
+  };
+  const body = assumptions.map(a => el('tr', { id: `assumption-${a.name}` },
+    el('td', {}, el('code', { text: a.name })),
+    el('td', { class: typeof a.value === 'number' ? 'num' : String(value(a)).length > 30 ? 'text' : 'nowrap', text: value(a) }),
+    el('td', { class: (a.unit ?? '').length > 30 ? 'text' : null, text: a.unit }),
+    el('td', { class: 'text' }, a.chipbetAssumption ? el('span', { class: 'badge', text: 'chipbet assumption' }) : '', a.chipbetAssumption ? ' ' : '',
+      ...(safeHref(a.sourceUrl) ? [el('a', { href: a.sourceUrl, text: a.source, rel: 'noopener', target: '_blank' })] : [a.source ?? '–']))));
+  $('assumption-table').replaceChildren(el('table', {},
+    el('thead', {}, el('tr', {}, ...['assumption', 'value', 'unit', 'source'].map(h => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, ...body)));
+  setCsv($('assumptions'), { columns: ['name', 'value', 'unit', 'source', 'source_url', 'chipbet_assumption'],
+    rows: assumptions.map(a => [a.name, typeof a.value === 'object' ? JSON.stringify(a.value) : a.value, a.unit, a.source, a.sourceUrl ?? '',
+      String(a.chipbetAssumption)]) });
+  if (location.hash.startsWith('#assumption-')) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+}
+
+function linkified(text) {
+  const nodes = [];
+  let last = 0;
+  for (const match of (text ?? '').matchAll(/https?:\/\/[^\s),]+/g)) {
+    nodes.push(text.slice(last, match.index), el('a', { href: match[0], text: match[0], rel: 'noopener', target: '_blank' }));
+    last = match.index + match[0].length;
+  }
+  nodes.push((text ?? '').slice(last));
+  return nodes;
+}
+
+async function loadScenarios() {
+  const page = await getJson('/scenarios?size=100');
+  state.scenarios = page.items;
+  const pick = $('scenario-pick');
+  pick.replaceChildren(...(page.items.length ? page.items.map(s => el('option', { value: s.id, text: s.name }))
+    : [el('option', { value: '', text: 'no scenario on record' })]));
+  if (page.items.length && !state.scenarioId) selectScenario(page.items[0].id);
+}
+
+function selectScenario(id) {
+  state.scenarioId = id;
+  state.scenario = null;
+  if (state.scenarioStream) state.scenarioStream.close();
+  const spec = state.scenarios.find(s => s.id === id);
+  $('scenario-description').replaceChildren(...linkified(spec?.description ?? ''));
+  $('scenarios').querySelector('a.api').href = `${API}/scenarios/${id}/feasibility`;
+  $('scenarios').querySelector('a.api').textContent = `GET /api/v1/scenarios/${id.slice(0, 8)}…/feasibility`;
+  state.scenarioStream = new LiveStream(`${API}/scenarios/${encodeURIComponent(id)}/stream`, {
+    onMessage: answer => {
+      if (state.scenarioId !== id) return;
+      state.scenario = answer;
+      showScenario();
+    },
+    onState: ({ state: live }) => { $('scenario-live').textContent = live === 'live' ? 'live' : 'reconnecting…'; },
+  }).start();
+}
+
+function showScenario() {
+  if (!state.answer || !state.scenario) return;
+  const view = draw('scenarios', 'scenarios-chart', width => views.scenarioView(state.answer, state.scenario, width));
+  $('scenario-table').replaceChildren(table(view.table));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Live: the answer at once and on every change; the rest refetched when it moves.
+
+let refetchTimer = null;
+function refetchSoon() {
+  clearTimeout(refetchTimer);
+  refetchTimer = setTimeout(() => {
+    Promise.all([loadHistory(), loadInputs(), loadChanges()]).catch(report);
+  }, 150);
+}
+
+function report(error) {
+  // A fetch that fails while the service is away is the stale state, not a page error.
+  console.warn('chipbet dashboard:', error.message ?? error);
+}
+
+function showLive({ state: live, since, retryInMs, reconnected }) {
+  const badge = $('live');
+  const banner = $('stale-banner');
+  badge.dataset.state = live;
+  document.body.classList.toggle('stale', live === 'stale');
+  if (live === 'live') {
+    badge.textContent = 'live';
+    banner.hidden = true;
+    if (reconnected) {
+      refetchSoon();
+      loadAssumptions().catch(report);
+    }
+  } else {
+    const text = `stale since ${f.time(since)}: the connection to the answer is lost; reconnecting (next try in ${Math.round(retryInMs / 1000)} s)`;
+    badge.textContent = `stale since ${f.time(since)}`;
+    badge.dataset.since = since.toISOString();
+    banner.textContent = `Showing the answer as of ${f.time(since)}, ${text.slice(text.indexOf(':') + 2)}.`;
+    banner.hidden = false;
+  }
+}
+
+let firstAnswer = true;
+let shownJson = null;
+function onAnswer(answer) {
+  // The stream's first message is most often the answer already fetched with the page: draw it once.
+  const json = JSON.stringify(answer);
+  if (json === shownJson) return;
+  shownJson = json;
+  showAnswer(answer);
+  state.renders++;
+  if (firstAnswer) {
+    firstAnswer = false;
+    performance.mark('chipbet:answer');
+  } else {
+    refetchSoon();
+  }
+}
+
+function boot() {
+  // The answer as fetched with the page, unless the stream was quicker.
+  getJson('/feasibility').then(answer => { if (!state.answer) onAnswer(answer); }).catch(report);
+  new LiveStream(`${API}/feasibility/stream`, { onMessage: onAnswer, onState: showLive }).start();
+  const loads = [loadHistory(), loadInputs(), loadChanges(), loadAssumptions(), loadScenarios()];
+  $('scenario-pick').addEventListener('change', event => selectScenario(event.target.value));
+  // Ready: the answer shown and every panel drawn once.
+  Promise.all(loads).then(() => new Promise(resolve => {
+    const wait = () => (state.answer ? resolve() : setTimeout(wait, 20));
+    wait();
+  })).then(() => {
+    performance.mark('chipbet:ready');
+    document.documentElement.dataset.ready = String(Math.round(performance.now()));
+  }).catch(report);
+  // A new width may need another legend layout or label width: redraw, once the resizing has settled.
+  let resized = null;
+  window.addEventListener('resize', () => {
+    clearTimeout(resized);
+    resized = setTimeout(() => {
+      if (state.answer) showAnswer(state.answer);
+      if (state.inputs) showInputs(state.inputs);
+    }, 200);
+  });
+}
+
+boot();
