@@ -5,7 +5,9 @@
 //   3. each supply, the history (news dates from 2024 on, every point of GET .../history/news), the fab
 //      timeline (every fab of GET /api/v1/inputs), capital, talent, compute, tornado and a scenario are drawn,
 //      each chart with a text alternative, a CSV download that parses and a link to its API call;
-//   4. hovering a history marker names that day's facts and their sources;
+//   4. hovering a history marker names that day's facts and their sources; from the keyboard, a focused chart steps
+//      through its points; the talent by role, the compute tiles, the tornado and the scenario show the API's numbers;
+//      every link to a figure chipbet set is labelled "chipbet assumption";
 //   5. every text has WCAG AA contrast, and every chart colour 3:1 against white;
 //   6. at 390 px there is no horizontal scroll;
 //   7. a fab delay posted through fab-service's API moves the shown answer and the history chart, without a reload;
@@ -13,10 +15,11 @@
 //   9. no console error and no page error anywhere but the refused reconnections of step 8.
 // Screenshots: target/dashboard-check/{desktop,phone}.png (before the delay: the reference data as loaded),
 // and after-delay.png, stale.png.
-// Usage: node deploy/dashboard-check/check.mjs [http://127.0.0.1:8080]   (env: CHROMIUM, FAB_SERVICE, OUT)
+// Usage: node deploy/dashboard-check/check.mjs [http://127.0.0.1:8080]
+//   (env: CHROMIUM, FAB_SERVICE, OUT, LOAD_BUDGET_MS, DOCS_SCREENSHOTS=1 to refresh docs/dashboard*.png)
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +28,9 @@ const fabService = (process.env.FAB_SERVICE ?? 'http://127.0.0.1:8082').replace(
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const out = process.env.OUT ?? path.join(root, 'target/dashboard-check');
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const LOAD_BUDGET_MS = Number(process.env.TMP_BUDGET ?? 1000);
+const LOAD_BUDGET_MS = Number(process.env.LOAD_BUDGET_MS ?? 1000);
+// DOCS_SCREENSHOTS=1: also copy the desktop and phone screenshots to docs/dashboard.png and docs/dashboard-phone.png.
+const docsScreenshots = process.env.DOCS_SCREENSHOTS === '1';
 const LIVE_BUDGET_MS = 10000;
 mkdirSync(out, { recursive: true });
 
@@ -202,6 +207,59 @@ try {
     && document.querySelector('#scenario-table thead').textContent, null, { timeout: 15000 }).then(handle => handle.jsonValue())
     .catch(() => fail('no scenario is shown beside the baseline'));
   ok(`a scenario is shown beside the baseline (${scenario.replace(/\s+/g, ' ').trim()})`);
+  const scenarioShown = await page.evaluate(() => ({ id: window.chipbet.scenarioId,
+    probability: [...document.querySelectorAll('#scenario-table tbody tr')].find(tr => tr.cells[0].textContent === 'probability of the plan')
+      ?.cells[2].textContent }));
+  const scenarioApi = await json(`${base}/api/v1/scenarios/${scenarioShown.id}/feasibility`);
+  const fmt = await page.evaluate(async probability => {
+    const f = await import('/dashboard/format.js');
+    return f.probability(probability);
+  }, scenarioApi.feasibility.probability);
+  check(scenarioShown.probability === fmt, `the scenario's probability is GET /scenarios/{id}/feasibility's (${fmt})`, JSON.stringify(scenarioShown));
+
+  // Talent by role: each role's shortfall of GET /inputs, in the chart and in the table.
+  const roles = inputs.talent.flatMap(row => (row.byRole ?? []).map(gap => ({ region: row.region, role: gap.role, shortfall: gap.shortfall })));
+  const talentShown = await page.evaluate(() => {
+    const option = window.chipbet.charts['talent-chart'].getOption();
+    return { labels: option.yAxis[1].data, values: option.series[3].data.map(d => d.value),
+      rows: [...document.querySelectorAll('#talent [data-table] tbody tr')].map(tr => [...tr.cells].map(td => td.textContent)) };
+  });
+  const shownRoles = talentShown.rows.filter(cells => cells[1] !== 'all');
+  check(roles.length > 0 && shownRoles.length === roles.length
+    && roles.every((gap, i) => shownRoles[i][0] === gap.region && shownRoles[i][6] === `−${gap.shortfall.toLocaleString('en-US')}`)
+    && roles.every(gap => talentShown.values.includes(gap.shortfall)),
+  `talent: the shortfall of each of the ${roles.length} roles is GET /inputs' (${roles.map(g => `${g.role} ${g.shortfall}`).join(', ')})`,
+  JSON.stringify(talentShown));
+
+  // The compute tiles and the tornado: the API's numbers.
+  const computeShown = await page.evaluate(async answer => {
+    const f = await import('/dashboard/format.js');
+    const tiles = [...document.querySelectorAll('#compute-tiles .tile .value')].map(node => node.textContent);
+    const c = answer.compute;
+    const expected = [f.count(c.acceleratorsPerYear.p50), f.count(c.acceleratorStock.p50), f.scientific(c.largestRunFlop.p50), f.gigawatts(c.powerGigawatts.p50)];
+    const option = window.chipbet.charts['sensitivity-chart'].getOption();
+    return { tiles, expected, low: option.series[0].data, high: option.series[1].data, inputs: option.yAxis[0].data };
+  }, api);
+  check(JSON.stringify(computeShown.tiles) === JSON.stringify(computeShown.expected), `compute: the tiles are the API's P50s (${computeShown.tiles.join(' · ')})`,
+    JSON.stringify(computeShown));
+  const moving = api.sensitivity.filter(item => item.swingWpm > 0);
+  const nameplate = api.plan.nameplateWpm, central = api.centralPath.deliverableWpm;
+  check(JSON.stringify(computeShown.inputs) === JSON.stringify(moving.map(item => item.input))
+    && moving.every((item, i) => close(computeShown.low[i], (item.deliverableAtP10 - central) / nameplate)
+      && close(computeShown.high[i], (item.deliverableAtP90 - central) / nameplate)),
+  `the tornado draws the API's sensitivity, input by input (${moving.length} inputs that move it)`, JSON.stringify(computeShown));
+
+  // Every link to a figure chipbet set, where no source gives it, says "chipbet assumption" beside it.
+  const assumptions = await json(`${base}/api/v1/assumptions`);
+  const chipbetSet = new Set(assumptions.filter(a => a.chipbetAssumption).map(a => a.name));
+  const labels = await page.evaluate(() => [...document.querySelectorAll('main a[href^="#assumption-"]')].map(a => ({
+    name: a.getAttribute('href').slice('#assumption-'.length), text: a.textContent,
+    badge: a.nextSibling?.nextSibling?.classList?.contains('badge') && a.nextSibling.nextSibling.textContent === 'chipbet assumption' })));
+  const unlabelled = labels.filter(l => chipbetSet.has(l.name) && !l.badge);
+  const mislabelled = labels.filter(l => !chipbetSet.has(l.name) && l.badge);
+  check(labels.some(l => chipbetSet.has(l.name)) && unlabelled.length === 0 && mislabelled.length === 0,
+    `each of the ${labels.filter(l => chipbetSet.has(l.name)).length} links to a chipbet assumption is labelled so, and no sourced figure is`,
+    JSON.stringify({ unlabelled, mislabelled }));
 
   // 4. Hovering a marker of the history names the facts of that day and their sources.
   const marker = await page.evaluate(() => {
@@ -232,6 +290,18 @@ try {
     && markerDay.sources.filter(Boolean).every(source => tip.includes(source.title)),
   `hovering the marker of ${marker.on} names its ${markerDay.news.length} facts and their sources`, tip);
   await page.mouse.move(5, 5);
+  // From the keyboard: the history chart focused, End shows the last news date's tooltip, Home the first.
+  await page.focus('#history-chart');
+  await page.keyboard.press('End');
+  const lastDay = history[history.length - 1];
+  const keyed = await page.waitForFunction(() => {
+    const tip = document.querySelector('#history-chart .chart-tip');
+    return tip && getComputedStyle(tip).display !== 'none' && tip.textContent.includes('News that day') ? tip.textContent : null;
+  }, null, { timeout: 5000 }).then(handle => handle.jsonValue()).catch(() => null);
+  check(keyed && lastDay.news.every(item => keyed.includes(item)), `from the keyboard (End on the focused history chart) the last news date's facts are shown`,
+    keyed);
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.activeElement?.blur());
 
   // 5. Contrast: every visible text at least 4.5:1 (3:1 when large), every chart colour 3:1 against white.
   const contrast = await page.evaluate(async () => {
@@ -272,6 +342,7 @@ try {
 
   await page.screenshot({ path: path.join(out, 'desktop.png'), fullPage: true });
   ok(`screenshot ${path.relative(root, path.join(out, 'desktop.png'))}`);
+  if (docsScreenshots) copyFileSync(path.join(out, 'desktop.png'), path.join(root, 'docs/dashboard.png'));
 
   // 6. The phone layout: no horizontal scroll.
   const { context: phoneContext, page: phone } = await openDashboard({ width: 390, height: 844 }, 'phone',
@@ -284,6 +355,7 @@ try {
     JSON.stringify(widths));
   await phone.screenshot({ path: path.join(out, 'phone.png'), fullPage: true });
   ok(`screenshot ${path.relative(root, path.join(out, 'phone.png'))}`);
+  if (docsScreenshots) copyFileSync(path.join(out, 'phone.png'), path.join(root, 'docs/dashboard-phone.png'));
   await phoneContext.close();
 
   // 7. A fab delay through fab-service's API moves the shown answer and the history, without a reload.

@@ -13,6 +13,16 @@ const SUPPLY_COLOUR = { fabs: colour.blue, capital: colour.teal, talent: colour.
 
 const axisText = { color: colour.muted, fontSize: 12 };
 
+/**
+ * Patterns, so that no meaning rests on colour alone (the legend shows them too): hatched is "not yet",
+ * "projected" or "the other case", dotted is "demand".
+ */
+export const pattern = {
+  // A new object for each use: ECharts marks the one it is given as drawn.
+  hatch: () => ({ symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(255, 255, 255, 0.75)' }),
+  dots: () => ({ symbol: 'circle', symbolSize: 0.8, dashArrayX: [[0, 3, 3, 0], [3, 3]], dashArrayY: [3, 3], color: 'rgba(255, 255, 255, 0.8)' }),
+};
+
 function base(extra) {
   return {
     animation: false,
@@ -67,7 +77,8 @@ export function constraintsView(answer, width) {
   const option = base({
     grid: { left: 90, right: 24, top: 10, bottom: 44 },
     xAxis: valueAxis("fabs' worth by the horizon (P10–P90, dot: P50)", { min: 0 }),
-    yAxis: { type: 'category', data: categories, inverse: true, axisLabel: { ...axisText, fontSize: 13 }, axisTick: { show: false } },
+    yAxis: { type: 'category', data: categories, inverse: true, axisTick: { show: false },
+      axisLabel: { ...axisText, fontSize: 13, formatter: name => (name === binding ? `${name}\n(binding)` : name) } },
     tooltip: { ...base().tooltip, trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: params => {
       const row = rows[params[0].dataIndex];
       const b = band(row);
@@ -93,11 +104,14 @@ export function constraintsView(answer, width) {
   const csv = { columns: ['supply', 'fabs_worth_p10', 'fabs_worth_p50', 'fabs_worth_p90', 'wpm_p10', 'wpm_p50', 'wpm_p90', 'central_path_wpm', 'reason'],
     rows: rows.map(row => [row.name, row.fabsWorth?.p10, row.fabsWorth?.p50, row.fabsWorth?.p90, row.wpm?.p10, row.wpm?.p50, row.wpm?.p90,
       row.central, row.reason ?? '']) };
-  return { option, alt, table, csv, height: 44 + rows.length * 44 };
+  return { option, alt, table, csv, keys: { seriesIndex: 2, count: rows.length }, height: 44 + rows.length * 44 };
 }
 
 // ---------------------------------------------------------------------------------------------------
 // The answer over news time.
+
+/** The API call for the answer on the facts known on a day. */
+const asOf = day => `/api/v1/feasibility?asOf=${day}`;
 
 /** The days that moved the deliverable P50 (or the probability) most, largest first. */
 export function movers(points, limit = 6) {
@@ -145,7 +159,8 @@ export function historyView(points, answer, width) {
         + (move ? ` · moved the deliverable ${f.signed(move.deltaFabs)} fabs' worth` : '')
         + `<br>deliverable P50 ${f.fabs(point.deliverableFabsWorth.p50)} fabs' worth (P10 ${f.fabs(point.deliverableFabsWorth.p10)} – P90 `
         + `${f.fabs(point.deliverableFabsWorth.p90)}) · probability ${f.probability(point.probability)} · binding: ${f.escape(point.binding)}`
-        + `<br>News that day (${point.facts} fact${point.facts === 1 ? '' : 's'}):<ul>${news}${more}</ul></div>`;
+        + `<br>News that day (${point.facts} fact${point.facts === 1 ? '' : 's'}):<ul>${news}${more}</ul>`
+        + `<a href="${f.escape(asOf(point.on))}" target="_blank" rel="noopener">The full answer on that day</a></div>`;
     } },
     series: [
       { name: 'P10', type: 'line', step: 'end', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, data: p('p10'), silent: true,
@@ -170,23 +185,23 @@ export function historyView(points, answer, width) {
       + `${f.fabs(first.deliverableFabsWorth.p50)} to ${f.fabs(last.deliverableFabsWorth.p50)} fabs' worth, probability from `
       + `${f.probability(first.probability)} to ${f.probability(last.probability)}. Moved most on: `
       + moved.map(move => `${f.day(move.point.on)} (${f.signed(move.deltaFabs)}: ${move.point.news[0] ?? ''})`).join('; ') + '.';
-  const table = { columns: ['news date', 'probability', "P10 (fabs' worth)", "P50 (fabs' worth)", "P90 (fabs' worth)", 'binding', 'facts', 'news'],
-    numeric: [1, 2, 3, 4, 6],
+  const table = { columns: ['news date', 'probability', "P10 (fabs' worth)", "P50 (fabs' worth)", "P90 (fabs' worth)", 'binding', 'facts', 'news',
+    'the answer that day'], numeric: [1, 2, 3, 4, 6],
     rows: points.map(point => [point.on, f.probability(point.probability), f.fabs(point.deliverableFabsWorth.p10),
       f.fabs(point.deliverableFabsWorth.p50), f.fabs(point.deliverableFabsWorth.p90),
-      `${point.binding} (${f.probability(point.bindingFrequency)})`, String(point.facts), point.news.join('; ')]) };
+      `${point.binding} (${f.probability(point.bindingFrequency)})`, String(point.facts), point.news.join('; '), link('?asOf', asOf(point.on))]) };
   const csv = { columns: ['news_date', 'probability', 'deliverable_fabs_worth_p10', 'deliverable_fabs_worth_p50', 'deliverable_fabs_worth_p90',
     'binding', 'binding_frequency', 'facts', 'news', 'sources'],
     rows: points.map(point => [point.on, point.probability, point.deliverableFabsWorth.p10, point.deliverableFabsWorth.p50,
       point.deliverableFabsWorth.p90, point.binding, point.bindingFrequency, point.facts, point.news.join(' | '),
       (point.sources ?? []).map(source => source ? source.url : '').join(' | ')]) };
-  return { option, alt, table, csv, moved, height: (narrow ? 330 : 380) + key.height };
+  return { option, alt, table, csv, moved, keys: { seriesIndex: 2, count: points.length }, height: (narrow ? 330 : 380) + key.height };
 }
 
 // ---------------------------------------------------------------------------------------------------
 // The fab timeline: a Gantt drawn with ECharts' custom series (bars) and scatter (dates).
 
-function gantBar(params, api) {
+function gantBar(params, api, stroke) {
   const row = api.value(0);
   const start = api.coord([api.value(1), row]);
   const end = api.coord([api.value(2), row]);
@@ -195,7 +210,7 @@ function gantBar(params, api) {
   const shape = echarts.graphic.clipRectByRect(
     { x: start[0], y: start[1] - height / 2, width: Math.max(1, end[0] - start[0]), height },
     { x: params.coordSys.x, y: params.coordSys.y, width: params.coordSys.width, height: params.coordSys.height });
-  return shape && { type: 'rect', transition: [], shape, style: api.style() };
+  return shape && { type: 'rect', transition: [], shape, style: stroke ? { ...api.style(), ...stroke } : api.style() };
 }
 
 export function fabsView(inputs, width) {
@@ -234,8 +249,10 @@ export function fabsView(inputs, width) {
   const marks = (key, name) => fabs.map((fab, i) => fab[key] ? { value: [f.epochDay(fab[key]), i], name } : null).filter(Boolean);
   const rampGradient = new echarts.graphic.LinearGradient(0, 0, 1, 0,
     [{ offset: 0, color: 'rgba(31, 95, 168, 0.12)' }, { offset: 1, color: 'rgba(31, 95, 168, 0.85)' }]);
-  const custom = (name, data, itemStyle) => ({ name, type: 'custom', renderItem: gantBar, encode: { x: [1, 2], y: 0 }, itemStyle, data,
-    clip: true });
+  // A dashed outline, besides the colour, for what is expected rather than on record, and for what the model leaves out.
+  const custom = (name, data, itemStyle, stroke) => ({ name, type: 'custom', renderItem: (params, api) => gantBar(params, api, stroke),
+    encode: { x: [1, 2], y: 0 }, itemStyle: stroke ? { ...itemStyle, borderColor: stroke.stroke, borderType: 'dashed', borderWidth: 1 } : itemStyle,
+    data, clip: true });
   const tip = params => {
     const fab = fabs[Array.isArray(params.value) ? (params.seriesType === 'scatter' ? params.value[1] : params.value[0]) : 0];
     if (!fab) return '';
@@ -262,10 +279,10 @@ export function fabsView(inputs, width) {
         lineHeight: 13, formatter: name => (narrow && name.length > 30 ? `${name.slice(0, 29).trimEnd()}…` : name) } },
     series: [
       custom('slip so far (first promised → planned or actual)', slip, { color: colour.orange }),
-      custom('expected further slip (median)', further, { color: 'rgba(180, 84, 10, 0.45)' }),
+      custom('expected further slip (median)', further, { color: 'rgba(180, 84, 10, 0.3)' }, { stroke: colour.orange, lineWidth: 1, lineDash: [3, 2] }),
       custom('ramp to nameplate', ramps, { color: rampGradient }),
       custom('at nameplate', nameplate, { color: colour.blue }),
-      custom('outside the model (not counted)', outOfScope, { color: '#b7bec8' }),
+      custom('outside the model (not counted)', outOfScope, { color: '#dde1e6' }, { stroke: colour.grey, lineWidth: 1, lineDash: [4, 3] }),
       { name: 'first promised', type: 'scatter', symbol: 'diamond', symbolSize: 11, z: 5,
         itemStyle: { color: '#fff', borderColor: colour.orange, borderWidth: 2 }, data: marks('originalProductionDate', 'first promised') },
       { name: 'planned', type: 'scatter', symbol: 'circle', symbolSize: 9, z: 6, itemStyle: { color: colour.ink },
@@ -294,7 +311,8 @@ export function fabsView(inputs, width) {
     rows: fabs.map(fab => [fab.id, fab.name, fab.operator, fab.region, fab.nodeClass, fab.status, fab.nameplateWpm, fab.originalProductionDate,
       fab.plannedProductionDate, fab.actualProductionDate, fab.observedSlipMonths, fab.furtherSlipMonths, fab.expectedStart,
       fab.capacityAtHorizonWpm, fab.counted, (fab.sources ?? []).map(source => source.url).join(' | ')]) };
-  return { option, alt, table, csv, height: 90 + key.height + fabs.length * (narrow ? 40 : 32) };
+  return { option, alt, table, csv, keys: { seriesIndex: 6, count: option.series[6].data.length },
+    height: 90 + key.height + fabs.length * (narrow ? 40 : 32) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -312,13 +330,14 @@ export function capitalView(inputs, width) {
   const inScope = ['NEW_CAPACITY', 'FUNDS_TRACKED_FABS'];
   const series = [
     ['new capacity: disbursed', 'in', ['NEW_CAPACITY'], 'paid', colour.teal],
-    ['new capacity: not yet paid', 'in', ['NEW_CAPACITY'], 'unpaid', 'rgba(15, 118, 110, 0.45)'],
+    ['new capacity: not yet paid', 'in', ['NEW_CAPACITY'], 'unpaid', 'rgba(15, 118, 110, 0.6)'],
     ['funds tracked fabs: disbursed', 'in', ['FUNDS_TRACKED_FABS'], 'paid', colour.blue],
-    ['funds tracked fabs: not yet paid', 'in', ['FUNDS_TRACKED_FABS'], 'unpaid', 'rgba(31, 95, 168, 0.4)'],
+    ['funds tracked fabs: not yet paid', 'in', ['FUNDS_TRACKED_FABS'], 'unpaid', 'rgba(31, 95, 168, 0.6)'],
     ['out of scope: disbursed', 'out', ['OUT_OF_SCOPE'], 'paid', colour.grey],
-    ['out of scope: not yet paid', 'out', ['OUT_OF_SCOPE'], 'unpaid', 'rgba(104, 113, 125, 0.4)'],
+    ['out of scope: not yet paid', 'out', ['OUT_OF_SCOPE'], 'unpaid', 'rgba(104, 113, 125, 0.6)'],
   ].map(([name, stack, treatments, part, color]) => ({ name, type: 'bar', stack, barMaxWidth: 20,
-    itemStyle: { color, borderColor: stack === 'out' ? colour.grey : undefined, borderType: 'dashed', borderWidth: stack === 'out' ? 1 : 0 },
+    itemStyle: { color, borderColor: stack === 'out' ? colour.ink : undefined, borderType: 'dashed', borderWidth: stack === 'out' ? 1 : 0,
+      decal: part === 'unpaid' ? pattern.hatch() : undefined },
     data: statuses.map(status => sum(status, treatments, part)) }));
   const key = legend(series.map(item => item.name), width);
   const option = base({
@@ -345,45 +364,89 @@ export function capitalView(inputs, width) {
   const csv = { columns: ['id', 'investor', 'country', 'status', 'purpose', 'amount_usd', 'disbursed_usd', 'treatment', 'reason', 'sources'],
     rows: commitments.map(c => [c.id, c.investor, c.country, c.status, c.purpose, c.amountUsd, c.disbursedUsd, c.treatment, c.reason ?? '',
       (c.sources ?? []).map(source => source.url).join(' | ')]) };
-  return { option, alt, table, csv, height: 70 + key.height + statuses.length * 48 };
+  return { option, alt, table, csv, keys: { seriesIndex: 0, count: statuses.length }, height: 70 + key.height + statuses.length * 48 };
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Talent: supply against demand, by region.
 
+const ROLE = { ENGINEER: 'engineers', TECHNICIAN: 'technicians', COMPUTER_SCIENTIST: 'computer scientists', CONSTRUCTION_TRADES: 'construction trades' };
+const roleName = role => ROLE[role] ?? role.toLowerCase().replace(/_/g, ' ');
+
+/**
+ * Supply against demand: by region for all roles (the pools on record give no split by role), and below it
+ * each role's shortfall as the studies split it, beside the region's gap on record (projected supply less demand).
+ */
 export function talentView(inputs, width) {
   const rows = inputs.talent;
   const year = inputs.horizon.slice(0, 4);
+  const gaps = rows.flatMap(row => (row.byRole ?? []).map(gap => ({ ...gap, region: row.region })));
+  // The role rows: first each region's own gap on record, then its roles' shortfalls.
+  const roleRows = rows.filter(row => row.surplus != null && (row.byRole ?? []).length).flatMap(row => [
+    { label: `${row.region}, all roles (on record)`, value: Math.max(0, -row.surplus), region: row.region, total: true, row },
+    ...row.byRole.map(gap => ({ label: `${row.region} ${roleName(gap.role)}`, value: gap.shortfall, region: row.region, gap })),
+  ]);
   const key = legend(['today', `projected supply ${year}`, `industry demand ${year}`], width);
+  const topHeight = 220;
+  const roleTop = key.height + 24 + topHeight + 56;
+  const roleHeight = roleRows.length * 30;
+  const thousands = value => `${value / 1000}k`;
   const option = base({
-    grid: { left: 16, right: 16, top: key.height + 24, bottom: 30, containLabel: true },
+    grid: [{ left: 16, right: 16, top: key.height + 24, height: topHeight, containLabel: true },
+      { left: 16, right: 56, top: roleTop, height: Math.max(roleHeight, 1), containLabel: true, show: false }],
     legend: key.option,
+    title: roleRows.length ? { text: `Shortfall by role in ${roleRows.find(r => r.gap)?.gap.targetYear ?? year}, workers`, top: roleTop - 30, left: 16,
+      textStyle: { fontSize: 13, fontWeight: 600, color: colour.ink } } : undefined,
     tooltip: { ...base().tooltip, trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: params => {
+      if (params[0].seriesIndex === 3) {
+        const item = roleRows[params[0].dataIndex];
+        return item.total
+          ? `<div class="tip"><b>${f.escape(item.region)}, all roles</b><br>projected supply ${f.integer(item.row.projectedAtHorizon)} against a demand of `
+            + `${f.integer(item.row.demandAtHorizon)}: ${f.integer(item.value)} short<br>Sources: ${sourcesHtml(item.row.sources)}</div>`
+          : `<div class="tip"><b>${f.escape(item.label)}</b><br>${f.integer(item.gap.shortfall)} short by ${item.gap.targetYear}`
+            + (item.gap.demand != null ? ` (demand ${f.integer(item.gap.demand)})` : '') + `<br>Source: ${sourcesHtml([item.gap.source])}</div>`;
+      }
       const row = rows[params[0].dataIndex];
       return `<div class="tip"><b>${f.escape(row.region)}</b><br>today ${f.integer(row.headcountNow)} workers; projected ${f.integer(row.projectedAtHorizon)}`
         + ` in ${year}; demand ${f.integer(row.demandAtHorizon)}; surplus ${row.surplus == null ? 'unknown' : f.integer(row.surplus)}`
         + (row.sources?.length ? `<br>Sources: ${sourcesHtml(row.sources)}` : '') + '</div>';
     } },
-    xAxis: { type: 'category', data: rows.map(row => row.region), axisLabel: axisText, axisTick: { show: false } },
-    yAxis: valueAxis('workers', { min: 0, nameLocation: 'end', nameGap: 10, nameTextStyle: { ...axisText, align: 'left' },
-      axisLabel: { ...axisText, formatter: value => `${value / 1000}k` } }),
+    xAxis: [{ type: 'category', data: rows.map(row => `${row.region}, all roles`), axisLabel: axisText, axisTick: { show: false } },
+      valueAxis('', { gridIndex: 1, min: 0, show: roleRows.length > 0, axisLabel: { ...axisText, formatter: thousands } })],
+    yAxis: [valueAxis('workers', { min: 0, nameLocation: 'end', nameGap: 10, nameTextStyle: { ...axisText, align: 'left' },
+      axisLabel: { ...axisText, formatter: thousands } }),
+    { type: 'category', gridIndex: 1, inverse: true, show: roleRows.length > 0, data: roleRows.map(item => item.label), axisTick: { show: false },
+      axisLabel: { ...axisText, color: colour.ink } }],
     series: [
       { name: 'today', type: 'bar', barMaxWidth: 48, itemStyle: { color: colour.grey }, data: rows.map(row => row.headcountNow) },
-      { name: `projected supply ${year}`, type: 'bar', barMaxWidth: 48, itemStyle: { color: colour.purple }, data: rows.map(row => row.projectedAtHorizon) },
-      { name: `industry demand ${year}`, type: 'bar', barMaxWidth: 48, itemStyle: { color: colour.bind }, data: rows.map(row => row.demandAtHorizon) },
+      { name: `projected supply ${year}`, type: 'bar', barMaxWidth: 48, itemStyle: { color: colour.purple, decal: pattern.hatch() },
+        data: rows.map(row => row.projectedAtHorizon) },
+      { name: `industry demand ${year}`, type: 'bar', barMaxWidth: 48, itemStyle: { color: colour.bind, decal: pattern.dots() },
+        data: rows.map(row => row.demandAtHorizon) },
+      { name: 'shortfall', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, barMaxWidth: 18,
+        label: { show: true, position: 'right', color: colour.ink, fontSize: 12, formatter: params => f.integer(params.value) },
+        data: roleRows.map(item => ({ value: item.value, itemStyle: item.total ? { color: colour.purple, decal: pattern.hatch() } : { color: colour.bind } })) },
     ],
   });
-  const alt = rows.length === 0 ? 'No talent pools on record.' : rows.map(row => `${row.region}: ${f.integer(row.headcountNow)} workers today, `
+  const gapText = gaps.length ? ` By role, the studies give: ${gaps.map(gap => `${gap.region} ${roleName(gap.role)} ${f.integer(gap.shortfall)} short by `
+    + `${gap.targetYear}`).join(', ')}.` : ' No study on record splits the gap by role.';
+  const alt = (rows.length === 0 ? 'No talent pools on record.' : rows.map(row => `${row.region}, all roles: ${f.integer(row.headcountNow)} workers today, `
     + `${f.integer(row.projectedAtHorizon)} projected by ${year} against a demand of ${f.integer(row.demandAtHorizon)}: `
-    + `surplus ${row.surplus == null ? 'unknown' : f.integer(row.surplus)}`).join('; ') + '.';
-  const table = { columns: ['region', 'today', `projected ${year}`, `new workers by ${year}`, `demand ${year}`, 'surplus', 'demand source', 'sources'],
-    numeric: [1, 2, 3, 4, 5],
-    rows: rows.map(row => [row.region, f.integer(row.headcountNow), f.integer(row.projectedAtHorizon), f.integer(row.newWorkers),
-      f.integer(row.demandAtHorizon), row.surplus == null ? '–' : f.integer(row.surplus), row.demandSource ?? '–', { sources: row.sources ?? [] }]) };
-  const csv = { columns: ['region', 'headcount_now', 'projected_at_horizon', 'new_workers', 'demand_at_horizon', 'surplus', 'demand_source', 'sources'],
-    rows: rows.map(row => [row.region, row.headcountNow, row.projectedAtHorizon, row.newWorkers, row.demandAtHorizon, row.surplus, row.demandSource ?? '',
-      (row.sources ?? []).map(source => source.url).join(' | ')]) };
-  return { option, alt, table, csv, height: 250 + key.height };
+    + `surplus ${row.surplus == null ? 'unknown' : f.integer(row.surplus)}`).join('; ') + '.') + gapText;
+  const roleCells = gap => [gap.region, roleName(gap.role), '–', '–', '–', gap.demand == null ? '–' : f.integer(gap.demand), `−${f.integer(gap.shortfall)}`,
+    `study, ${gap.targetYear}`, { sources: [gap.source] }];
+  const table = { columns: ['region', 'roles', 'today', `projected ${year}`, `new workers by ${year}`, `demand ${year}`, 'supply less demand', 'from',
+    'sources'], numeric: [2, 3, 4, 5, 6],
+  rows: [...rows.map(row => [row.region, 'all', f.integer(row.headcountNow), f.integer(row.projectedAtHorizon), f.integer(row.newWorkers),
+    f.integer(row.demandAtHorizon), row.surplus == null ? '–' : `${row.surplus < 0 ? '−' : '+'}${f.integer(Math.abs(row.surplus))}`,
+    row.demandSource ? `on record; demand: ${row.demandSource}` : 'on record', { sources: row.sources ?? [] }]), ...gaps.map(roleCells)] };
+  const csv = { columns: ['region', 'role', 'headcount_now', 'projected_at_horizon', 'new_workers', 'demand_at_horizon', 'surplus', 'shortfall',
+    'target_year', 'demand_source', 'sources'],
+  rows: [...rows.map(row => [row.region, 'ALL', row.headcountNow, row.projectedAtHorizon, row.newWorkers, row.demandAtHorizon, row.surplus,
+    row.surplus == null ? null : Math.max(0, -row.surplus), Number(year), row.demandSource ?? '', (row.sources ?? []).map(source => source.url).join(' | ')]),
+  ...gaps.map(gap => [gap.region, gap.role, null, null, null, gap.demand, null, gap.shortfall, gap.targetYear, '', gap.source?.url ?? ''])] };
+  return { option, alt, table, csv, keys: { seriesIndex: 0, count: rows.length },
+    height: key.height + 24 + topHeight + (roleRows.length ? 56 + roleHeight + 30 : 30) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -423,7 +486,7 @@ export function sensitivityView(answer, width) {
       axisLabel: { ...axisText, color: colour.ink, width: width < 560 ? 96 : 200, overflow: 'break', lineHeight: 14 } },
     series: [
       { name: 'input at its P10', type: 'bar', barGap: '-100%', barMaxWidth: 22, itemStyle: { color: colour.teal }, data: moving.map(low) },
-      { name: 'input at its P90', type: 'bar', barGap: '-100%', barMaxWidth: 22, itemStyle: { color: colour.orange, opacity: 0.9 }, data: moving.map(high) },
+      { name: 'input at its P90', type: 'bar', barGap: '-100%', barMaxWidth: 22, itemStyle: { color: colour.orange, decal: pattern.hatch() }, data: moving.map(high) },
     ],
   });
   const alt = moving.length === 0 ? 'No input moves the deliverable capacity on the median path.'
@@ -436,7 +499,7 @@ export function sensitivityView(answer, width) {
   const csv = { columns: ['input', 'deliverable_at_p10_wpm', 'deliverable_at_p90_wpm', 'swing_wpm', 'central_path_wpm', 'assumption'],
     rows: all.map(item => [item.input, item.deliverableAtP10, item.deliverableAtP90, item.swingWpm, central, assumptionOf(item.input) ?? '']) };
   const flat = all.filter(item => item.swingWpm <= 0).map(item => item.input);
-  return { option, alt, table, csv, moving, flat, height: 90 + Math.max(1, moving.length) * 44 };
+  return { option, alt, table, csv, moving, flat, keys: { seriesIndex: 0, count: moving.length }, height: 90 + Math.max(1, moving.length) * 44 };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -460,7 +523,7 @@ export function scenarioView(baseline, scenario, width) {
     yAxis: { type: 'category', inverse: true, data: supplies, axisLabel: axisText, axisTick: { show: false } },
     series: [
       { name: 'baseline', type: 'bar', barMaxWidth: 16, itemStyle: { color: colour.grey }, data: supplies.map(name => bandOf(baseline, name)?.p50 ?? null) },
-      { name: scenario.name, type: 'bar', barMaxWidth: 16, itemStyle: { color: colour.blue }, data: supplies.map(name => bandOf(s, name)?.p50 ?? null) },
+      { name: scenario.name, type: 'bar', barMaxWidth: 16, itemStyle: { color: colour.blue, decal: pattern.hatch() }, data: supplies.map(name => bandOf(s, name)?.p50 ?? null) },
     ],
   });
   const band = answer => answer.deliverable ? `${f.fabs(answer.deliverable.fabsWorth.p50)} (P10 ${f.fabs(answer.deliverable.fabsWorth.p10)} – P90 `
@@ -491,5 +554,5 @@ export function scenarioView(baseline, scenario, width) {
   ] };
   const alt = `${scenario.name} beside the baseline: probability ${f.probability(s.probability)} against ${f.probability(baseline.probability)}; `
     + `deliverable ${band(s)} against ${band(baseline)} fabs' worth` + (d ? `; ${d.summary}.` : '.');
-  return { option, alt, table, csv, height: 230 };
+  return { option, alt, table, csv, keys: { seriesIndex: 0, count: supplies.length }, height: 230 };
 }

@@ -9,7 +9,7 @@ performance.mark('chipbet:module');
 const $ = id => document.getElementById(id);
 const API = '/api/v1';
 const state = { answer: null, inputs: null, history: null, assumptions: null, scenarios: [], scenario: null, scenarioStream: null,
-  charts: {}, renders: 0 };
+  charts: {}, views: {}, renders: 0 };
 // For the browser test and for anyone curious in the console: the charts and what they show.
 window.chipbet = state;
 
@@ -43,8 +43,18 @@ function sourceLinks(sources) {
   return nodes.length ? nodes : ['–'];
 }
 
+/** A table's sources: the newest two (a write adds its source last), the others folded away, so a row stays short. */
+function sourcesCell(sources) {
+  const all = (sources ?? []).filter(Boolean);
+  if (all.length <= 2) return sourceLinks(all);
+  const newest = all.slice(-2).reverse();
+  const older = all.slice(0, -2).reverse();
+  return [...sourceLinks(newest), el('details', { class: 'more' }, el('summary', { text: `${older.length} more` }),
+    el('ul', {}, ...older.map(source => el('li', {}, ...sourceLinks([source])))))];
+}
+
 function cellContent(cell) {
-  if (cell && typeof cell === 'object' && 'sources' in cell) return sourceLinks(cell.sources);
+  if (cell && typeof cell === 'object' && 'sources' in cell) return sourcesCell(cell.sources);
   if (cell && typeof cell === 'object' && 'href' in cell) {
     const href = safeHref(cell.href);
     return [href ? el('a', { href, text: cell.text }) : cell.text];
@@ -97,16 +107,63 @@ function draw(sectionId, chartId, build) {
     chart = echarts.init(container, null, { renderer: 'canvas' });
     state.charts[chartId] = chart;
     new ResizeObserver(() => chart.resize()).observe(container);
+    readByKeyboard(container, chart, () => state.views[chartId]);
   } else {
     chart.resize();
   }
   chart.setOption(view.option, true);
+  state.views[chartId] = view;
   container.setAttribute('aria-label', view.alt);
   const holder = section.querySelector('[data-table]');
   if (holder && view.table) holder.replaceChildren(table(view.table));
   if (view.csv) setCsv(section, view.csv);
   performance.measure('draw:' + chartId, { start: t0 });
   return view;
+}
+
+/**
+ * A chart read from the keyboard: focused (Tab), the arrow keys step through its points and show each one's
+ * tooltip, Home and End go to the first and the last, Escape hides it. The text alternative names them all.
+ */
+function readByKeyboard(container, chart, currentView) {
+  container.tabIndex = 0;
+  let index = -1;
+  const show = () => {
+    const keys = currentView()?.keys;
+    if (!keys || keys.count === 0) return;
+    index = Math.max(0, Math.min(keys.count - 1, index));
+    chart.dispatchAction({ type: 'showTip', seriesIndex: keys.seriesIndex, dataIndex: index });
+    container.dataset.keyIndex = String(index);
+  };
+  container.addEventListener('keydown', event => {
+    const count = currentView()?.keys?.count ?? 0;
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (step) index = index < 0 ? (step > 0 ? 0 : count - 1) : index + step;
+    else if (event.key === 'Home') index = 0;
+    else if (event.key === 'End') index = count - 1;
+    else if (event.key === 'Escape') {
+      chart.dispatchAction({ type: 'hideTip' });
+      return;
+    } else return;
+    event.preventDefault();
+    show();
+  });
+  container.addEventListener('blur', () => chart.dispatchAction({ type: 'hideTip' }));
+}
+
+/**
+ * Every link to an assumption whose figure chipbet set, where no source gives it, says so beside it
+ * (its sourced figures link to their source in the assumptions' table).
+ */
+function markAssumptions() {
+  if (!state.assumptions) return;
+  const chipbet = new Set(state.assumptions.filter(a => a.chipbetAssumption).map(a => `#assumption-${a.name}`));
+  for (const anchor of document.querySelectorAll('main a[href^="#assumption-"]:not([data-marked])')) {
+    anchor.dataset.marked = 'true';
+    if (!chipbet.has(anchor.getAttribute('href'))) continue;
+    anchor.dataset.chipbetAssumption = 'true';
+    anchor.after(' ', el('span', { class: 'badge', text: 'chipbet assumption' }));
+  }
 }
 
 async function getJson(path) {
@@ -179,6 +236,7 @@ function showAnswer(answer) {
   showSensitivity(answer);
   if (state.history) showHistory();
   if (state.scenario) showScenario();
+  markAssumptions();
 }
 
 function showConstraints(answer) {
@@ -263,15 +321,17 @@ function showInputs(inputs) {
   $('capital-lede').textContent = `Money on record by status, disbursed against still to be paid, in billions of US dollars. `
     + `Untied fab money in scope: ${f.usd(c.newCapacityMoneyUsd)}, which converts to ${f.usd(c.convertedUsd)} at the median `
     + `(buying ${f.wpm(c.capacityWpm)} at ${f.usd(c.costPerWpmUsd)} per wpm); ${f.usd(c.tiedToTrackedFabsUsd)} funds tracked fabs, `
-    + `already counted with them; ${f.usd(c.outOfScopeUsd)} is out of scope (dashed bars), shown apart.`;
+    + `already counted with them; ${f.usd(c.outOfScopeUsd)} is out of scope (the bars with a dashed outline), shown apart; hatched: not yet paid.`;
   const conversion = el('span', {}, ' Conversion by status: ', ...['RUMORED', 'DISCUSSED', 'PLEDGED', 'COMMITTED'].flatMap((status, i) =>
     [i ? ', ' : '', assumptionLink(`capital.conversion.${status}`, status.toLowerCase())]), '; cost: ', assumptionLink('capital.costMultiple', 'cost multiple'), '.');
   $('capital-lede').append(conversion);
   draw('capital', 'capital-chart', width => views.capitalView(inputs, width));
   const talent = draw('talent', 'talent-chart', width => views.talentView(inputs, width));
-  $('talent-lede').replaceChildren(`Chip workers by region (all roles, as the pools on record give them): today, projected at the horizon with `
-    + `talent-service's formula, and the industry's own demand then. ${talent.alt} Staffing: `,
+  $('talent-lede').replaceChildren(`Chip workers by region (all roles together: the pools on record give no split by role): today, projected at `
+    + `the horizon with talent-service's formula, and the industry's own demand then; below, the shortfall by role as the studies split it. `
+    + `${talent.alt} Staffing: `,
   assumptionLink('talent.staffPerWpm', `${inputs.reasons.talent.match(/at ([\d.]+) staff per wpm/)?.[1] ?? ''} staff per wpm`), '.');
+  markAssumptions();
 }
 
 async function loadHistory() {
@@ -311,6 +371,7 @@ async function loadAssumptions() {
   setCsv($('assumptions'), { columns: ['name', 'value', 'unit', 'source', 'source_url', 'chipbet_assumption'],
     rows: assumptions.map(a => [a.name, typeof a.value === 'object' ? JSON.stringify(a.value) : a.value, a.unit, a.source, a.sourceUrl ?? '',
       String(a.chipbetAssumption)]) });
+  markAssumptions();
   if (location.hash.startsWith('#assumption-')) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
 }
 

@@ -31,7 +31,11 @@ public record Explanation(LocalDate evaluatedOn, LocalDate horizon, double targe
     }
 
     public record TalentRow(String region, double projectedAtHorizon, double headcountNow, Double demandAtHorizon,
-                            String demandSource, Double surplus, double newWorkers, List<SourceRef> sources) {
+                            String demandSource, Double surplus, double newWorkers, List<SourceRef> sources, List<RoleGap> byRole) {
+    }
+
+    /** A role's shortfall as a study publishes it (and its demand, when it gives one), with the study. */
+    public record RoleGap(String role, int targetYear, long shortfall, Long demand, SourceRef source) {
     }
 
     public record Build(double industryAdditionsWpmPerYear, double surge, double buildMonths, double rampMonths,

@@ -198,7 +198,8 @@ public final class FeasibilityModel {
 
         java.util.List<Explanation.TalentRow> talentRows = talent.regions().stream().map(region -> new Explanation.TalentRow(
                 region.region(), region.projected(), region.headcount(), region.demand(), region.demandSource(), region.surplus(),
-                region.newWorkers(), region.sources())).toList();
+                region.newWorkers(), region.sources(), region.byRole().stream().map(estimate -> new Explanation.RoleGap(estimate.role().name(),
+                        estimate.targetYear(), estimate.shortfall(), estimate.demand(), estimate.source())).toList())).toList();
 
         double surge = prepared.surge().quantile(0.5);
         double monthsLeft = Math.max(0, prepared.horizonMonth() - prepared.nowMonth() - central.buildMonths);
