@@ -76,7 +76,7 @@ export function constraintsView(answer, width) {
   const categories = rows.map(row => row.name);
   const option = base({
     grid: { left: 90, right: 24, top: 10, bottom: 44 },
-    xAxis: valueAxis("fabs' worth by the horizon (P10–P90, dot: P50)", { min: 0 }),
+    xAxis: valueAxis(width < 560 ? "fabs' worth by the horizon" : "fabs' worth by the horizon (P10–P90, dot: P50)", { min: 0 }),
     yAxis: { type: 'category', data: categories, inverse: true, axisTick: { show: false },
       axisLabel: { ...axisText, fontSize: 13, formatter: name => (name === binding ? `${name}\n(binding)` : name) } },
     tooltip: { ...base().tooltip, trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: params => {
