@@ -162,15 +162,17 @@ export function historyView(points, answer, width) {
         + `<br>News that day (${point.facts} fact${point.facts === 1 ? '' : 's'}):<ul>${news}${more}</ul>`
         + `<a href="${f.escape(asOf(point.on))}" target="_blank" rel="noopener">The full answer on that day</a></div>`;
     } },
+    // z and zlevel on the lines without symbols: without them, ECharts 5.3.1 warns "z / z2 / zlevel of displayable is invalid" on the
+    // first hover, when it draws the hovered point of such a line.
     series: [
-      { name: 'P10', type: 'line', step: 'end', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, data: p('p10'), silent: true,
+      { name: 'P10', type: 'line', step: 'end', stack: 'band', symbol: 'none', z: 2, zlevel: 0, lineStyle: { opacity: 0 }, data: p('p10'), silent: true,
         tooltip: { show: false } },
-      { name: 'P10–P90', type: 'line', step: 'end', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 },
+      { name: 'P10–P90', type: 'line', step: 'end', stack: 'band', symbol: 'none', z: 2, zlevel: 0, lineStyle: { opacity: 0 },
         areaStyle: { color: 'rgba(31, 95, 168, 0.2)' }, itemStyle: { color: 'rgba(31, 95, 168, 0.35)' }, silent: true,
         data: points.map(point => [point.on, point.deliverableFabsWorth.p90 - point.deliverableFabsWorth.p10]) },
       { name: "deliverable P50 (fabs' worth)", type: 'line', step: 'end', symbol: 'circle', symbolSize: 4, showSymbol: true,
         lineStyle: { color: colour.blue, width: 2.5 }, itemStyle: { color: colour.blue }, data: p('p50') },
-      { name: 'probability of the plan', type: 'line', step: 'end', yAxisIndex: 1, symbol: 'none',
+      { name: 'probability of the plan', type: 'line', step: 'end', yAxisIndex: 1, symbol: 'none', z: 2, zlevel: 0,
         lineStyle: { color: colour.orange, width: 2, type: 'dashed' }, itemStyle: { color: colour.orange },
         data: points.map(point => [point.on, point.probability]) },
       { name: 'moved it most', type: 'scatter', symbolSize: 13, z: 5, itemStyle: { color: colour.bind, borderColor: '#fff', borderWidth: 2 },
@@ -412,7 +414,8 @@ export function talentView(inputs, width) {
         + (row.sources?.length ? `<br>Sources: ${sourcesHtml(row.sources)}` : '') + '</div>';
     } },
     xAxis: [{ type: 'category', data: rows.map(row => `${row.region}, all roles`), axisLabel: axisText, axisTick: { show: false } },
-      valueAxis('', { gridIndex: 1, min: 0, show: roleRows.length > 0, axisLabel: { ...axisText, formatter: thousands } })],
+      valueAxis('', { gridIndex: 1, min: 0, show: roleRows.length > 0, splitNumber: width < 560 ? 3 : 5,
+        axisLabel: { ...axisText, hideOverlap: true, formatter: thousands } })],
     yAxis: [valueAxis('workers', { min: 0, nameLocation: 'end', nameGap: 10, nameTextStyle: { ...axisText, align: 'left' },
       axisLabel: { ...axisText, formatter: thousands } }),
     { type: 'category', gridIndex: 1, inverse: true, show: roleRows.length > 0, data: roleRows.map(item => item.label), axisTick: { show: false },
