@@ -287,7 +287,7 @@ try {
     return tip && getComputedStyle(tip).display !== 'none' && tip.textContent.includes('News that day') ? tip.textContent : null;
   }, null, { timeout: 5000 }).then(handle => handle.jsonValue()).catch(() => null);
   check(tip && markerDay.news.every(item => tip.includes(item))
-    && markerDay.sources.filter(Boolean).every(source => tip.includes(source.title)),
+    && (markerDay.sources ?? []).filter(Boolean).every(source => tip.includes(source.title)),
   `hovering the marker of ${marker.on} names its ${markerDay.news.length} facts and their sources`, tip);
   await page.mouse.move(5, 5);
   // From the keyboard: the history chart focused, End shows the last news date's tooltip, Home the first.

@@ -103,13 +103,17 @@ function draw(sectionId, chartId, build) {
   const view = build(container.clientWidth || window.innerWidth - 40);
   if (view.height) container.style.height = `${view.height}px`;
   let chart = state.charts[chartId];
+  // Resized only when its box did change: a resize redraws the whole chart, and an observer reports every box once at the start.
+  const resized = () => {
+    if (container.clientWidth !== chart.getWidth() || container.clientHeight !== chart.getHeight()) chart.resize();
+  };
   if (!chart) {
     chart = echarts.init(container, null, { renderer: 'canvas' });
     state.charts[chartId] = chart;
-    new ResizeObserver(() => chart.resize()).observe(container);
+    new ResizeObserver(resized).observe(container);
     readByKeyboard(container, chart, () => state.views[chartId]);
   } else {
-    chart.resize();
+    resized();
   }
   chart.setOption(view.option, true);
   state.views[chartId] = view;
