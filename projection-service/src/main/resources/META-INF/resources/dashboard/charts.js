@@ -295,6 +295,13 @@ export function fabsView(inputs, width) {
               lineStyle: { color: colour.bind, type: 'dashed', width: 1.5 } }] } },
       { name: 'actual', type: 'scatter', symbol: 'triangle', symbolSize: 11, z: 7, itemStyle: { color: colour.green },
         data: marks('actualProductionDate', 'actual') },
+      // A fab announced without any date gets a row that says so, rather than an empty one.
+      { name: 'no date on record', type: 'scatter', symbol: 'circle', symbolSize: 1, itemStyle: { color: 'transparent' }, silent: true,
+        tooltip: { show: false },
+        label: { show: true, position: 'right', color: colour.muted, fontSize: 12, formatter: 'no production date on record' },
+        data: fabs.map((fab, i) => (startOf(fab) || fab.originalProductionDate || fab.plannedProductionDate ? null
+          : { value: [minX + 30 * 86400000, i] }))
+          .filter(Boolean) },
     ],
   });
   const alt = `Timeline of all ${fabs.length} fabs on record: ` + fabs.map(fab => `${fab.name}: `
