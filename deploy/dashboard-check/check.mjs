@@ -128,8 +128,9 @@ try {
   const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   timings.loadReadyMs = loads.map(load => load.ready);
   timings.loadAnswerMs = loads.map(load => load.answer);
-  check(median(timings.loadReadyMs) < LOAD_BUDGET_MS, `loads in under ${LOAD_BUDGET_MS} ms: answer shown at ${timings.loadAnswerMs.join(', ')} ms, `
-    + `every chart drawn at ${timings.loadReadyMs.join(', ')} ms (median ${median(timings.loadReadyMs)})`);
+  // Asserted at the end, so that a slow machine still gets every other finding.
+  const loadTime = () => check(median(timings.loadReadyMs) < LOAD_BUDGET_MS, `loads in under ${LOAD_BUDGET_MS} ms: answer shown at `
+    + `${timings.loadAnswerMs.join(', ')} ms, every chart drawn at ${timings.loadReadyMs.join(', ')} ms (median ${median(timings.loadReadyMs)})`);
 
   // 2. The headline equals the API's answer.
   const { context: desktopContext, page } = await openDashboard({ width: 1366, height: 900 }, 'desktop');
@@ -447,6 +448,7 @@ try {
   check(errors.length === 0, `no console error and no page error (the outage's refused reconnections: ${expectedDuringOutage.length})`,
     errors.join('\n'));
   console.log(`Timings: ${JSON.stringify(timings)}`);
+  loadTime();
   console.log(`Dashboard check: ${passed} passed, 0 failed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
   fail(error.stack ?? String(error));
