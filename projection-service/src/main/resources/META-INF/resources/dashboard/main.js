@@ -95,13 +95,58 @@ function setCsv(section, csv) {
   anchor.dataset.rows = String(csv.rows.length);
 }
 
-/** Draws a view into its section: chart, text alternative, table and CSV; build takes the chart's width. */
+/**
+ * Draws a view into its section: text alternative, table and CSV at once, and the chart; build takes the chart's width.
+ * A chart not yet drawn and out of sight (beyond the first screen and a margin) is drawn when it comes near, or when
+ * the page is idle, whichever is first: the first screen is complete sooner, and the rest follows before a reader
+ * scrolls to it. A chart once drawn is redrawn at once on every change.
+ */
 function draw(sectionId, chartId, build) {
   const section = $(sectionId);
   const container = $(chartId);
-  const t0 = performance.now();
   const view = build(container.clientWidth || window.innerWidth - 40);
   if (view.height) container.style.height = `${view.height}px`;
+  state.views[chartId] = view;
+  container.setAttribute('aria-label', view.alt);
+  const holder = section.querySelector('[data-table]');
+  if (holder && view.table) holder.replaceChildren(table(view.table));
+  if (view.csv) setCsv(section, view.csv);
+  const box = container.getBoundingClientRect();
+  if (state.charts[chartId] || (box.top < window.innerHeight + 200 && box.bottom > -200)) render(chartId);
+  else later(chartId);
+  return view;
+}
+
+const waiting = new Set();
+const nearby = new IntersectionObserver(entries => entries.filter(entry => entry.isIntersecting).forEach(entry => render(entry.target.id)),
+  { rootMargin: '400px 0px' });
+
+function later(chartId) {
+  if (waiting.has(chartId)) return;
+  waiting.add(chartId);
+  nearby.observe($(chartId));
+  drawWhenIdle();
+}
+
+let idle = null;
+function drawWhenIdle() {
+  if (idle != null || !waiting.size) return;
+  const next = () => {
+    idle = null;
+    const [chartId] = waiting;
+    if (chartId) render(chartId);
+    drawWhenIdle();
+  };
+  idle = window.requestIdleCallback ? requestIdleCallback(next, { timeout: 500 }) : setTimeout(next, 50);
+}
+
+/** The chart of a view, drawn with ECharts (made on its first draw). */
+function render(chartId) {
+  const view = state.views[chartId];
+  if (!view) return;
+  if (waiting.delete(chartId)) nearby.unobserve($(chartId));
+  const container = $(chartId);
+  const t0 = performance.now();
   let chart = state.charts[chartId];
   // Resized only when its box did change: a resize redraws the whole chart, and an observer reports every box once at the start.
   const resized = () => {
@@ -116,13 +161,8 @@ function draw(sectionId, chartId, build) {
     resized();
   }
   chart.setOption(view.option, true);
-  state.views[chartId] = view;
-  container.setAttribute('aria-label', view.alt);
-  const holder = section.querySelector('[data-table]');
-  if (holder && view.table) holder.replaceChildren(table(view.table));
-  if (view.csv) setCsv(section, view.csv);
   performance.measure('draw:' + chartId, { start: t0 });
-  return view;
+  if (!waiting.size) allDrawn();
 }
 
 /**
@@ -477,6 +517,13 @@ function onAnswer(answer) {
   }
 }
 
+let booted = false;
+function allDrawn() {
+  if (!booted || document.documentElement.dataset.drawn) return;
+  performance.mark('chipbet:drawn');
+  document.documentElement.dataset.drawn = String(Math.round(performance.now()));
+}
+
 function boot() {
   // The answer as fetched with the page, unless the stream was quicker.
   getJson('/feasibility').then(answer => { if (!state.answer) onAnswer(answer); }).catch(report);
@@ -488,8 +535,12 @@ function boot() {
     const wait = () => (state.answer ? resolve() : setTimeout(wait, 20));
     wait();
   })).then(() => {
+    // Ready: the answer and the first screen complete (every panel's text, tables and CSV are there; the charts out of
+    // sight follow, see draw); drawn: every chart drawn as well.
     performance.mark('chipbet:ready');
     document.documentElement.dataset.ready = String(Math.round(performance.now()));
+    booted = true;
+    if (!waiting.size) allDrawn();
   }).catch(report);
   // A new width may need another legend layout or label width: redraw, once the resizing has settled.
   let resized = null;
