@@ -437,10 +437,14 @@ async function loadScenarios() {
   const pick = $('scenario-pick');
   pick.replaceChildren(...(page.items.length ? page.items.map(s => el('option', { value: s.id, text: s.name }))
     : [el('option', { value: '', text: 'no scenario on record' })]));
-  if (page.items.length && !state.scenarioId) selectScenario(page.items[0].id);
+  // Loaded once the first scenario's answer is there (or after 10 s without it: the panel then says "reconnecting").
+  if (page.items.length && !state.scenarioId) await Promise.race([selectScenario(page.items[0].id), new Promise(done => setTimeout(done, 10000))]);
 }
 
+/** Shows a scenario beside the baseline, live; resolves on its first answer. */
 function selectScenario(id) {
+  let arrived;
+  const first = new Promise(resolve => { arrived = resolve; });
   state.scenarioId = id;
   state.scenario = null;
   if (state.scenarioStream) state.scenarioStream.close();
@@ -453,9 +457,11 @@ function selectScenario(id) {
       if (state.scenarioId !== id) return;
       state.scenario = answer;
       showScenario();
+      arrived();
     },
     onState: ({ state: live }) => { $('scenario-live').textContent = live === 'live' ? 'live' : 'reconnecting…'; },
   }).start();
+  return first;
 }
 
 function showScenario() {
