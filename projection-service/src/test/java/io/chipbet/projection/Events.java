@@ -76,6 +76,12 @@ public final class Events {
         return new ShortfallEstimateState(id, region, null, 2030, shortfall, demand, SOURCES.get(0), version, Instant.now());
     }
 
+    /** One role's shortfall in a target year, as a study splits it, published at a given moment. */
+    public static ShortfallEstimateState estimate(UUID id, String region, TalentRole role, int targetYear, long shortfall, SourceRef source,
+                                                  Instant createdAt) {
+        return new ShortfallEstimateState(id, region, role, targetYear, shortfall, null, source, 1, createdAt);
+    }
+
     public static String envelope(String type, String aggregateType, UUID id, long version, Object state) {
         try {
             return JSON.writeValueAsString(DomainEvent.of(type, aggregateType, id, version, "test", List.of(), state));

@@ -1,5 +1,7 @@
 package io.chipbet.projection.model;
 
+import io.chipbet.platform.contract.common.SourceRef;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +10,8 @@ import java.util.UUID;
 /**
  * The median-input path, input by input, so that an analyst can recompute it by hand
  * (GET /api/v1/inputs; docs/model.md walks through it): each fab with its start and its capacity at
- * the horizon, each commitment with how it counts, each region's workers, and the new-fab build.
+ * the horizon, each commitment with how it counts, each region's workers, and the new-fab build; each fact
+ * with its sources (a region's: its pools' and its demand estimates').
  */
 public record Explanation(LocalDate evaluatedOn, LocalDate horizon, double targetWpm, List<FabRow> fabs, Capital capital,
                           List<TalentRow> talent, Build build, Reasons reasons) {
@@ -16,7 +19,7 @@ public record Explanation(LocalDate evaluatedOn, LocalDate horizon, double targe
     public record FabRow(UUID id, String name, String operator, String region, String nodeClass, String status,
                          Integer nameplateWpm, LocalDate originalProductionDate, LocalDate plannedProductionDate, LocalDate actualProductionDate,
                          Integer observedSlipMonths, String counted, Double furtherSlipMonths, LocalDate expectedStart,
-                         double capacityAtHorizonWpm) {
+                         double capacityAtHorizonWpm, List<SourceRef> sources) {
     }
 
     public record Capital(BigDecimal newCapacityMoneyUsd, double convertedUsd, double costPerWpmUsd, double capacityWpm,
@@ -24,11 +27,15 @@ public record Explanation(LocalDate evaluatedOn, LocalDate horizon, double targe
     }
 
     public record CommitmentRow(UUID id, String investor, String country, String status, String purpose, BigDecimal amountUsd,
-                                BigDecimal disbursedUsd, String treatment, String reason) {
+                                BigDecimal disbursedUsd, String treatment, String reason, List<SourceRef> sources) {
     }
 
     public record TalentRow(String region, double projectedAtHorizon, double headcountNow, Double demandAtHorizon,
-                            String demandSource, Double surplus, double newWorkers) {
+                            String demandSource, Double surplus, double newWorkers, List<SourceRef> sources, List<RoleGap> byRole) {
+    }
+
+    /** A role's shortfall as a study publishes it (and its demand, when it gives one), with the study. */
+    public record RoleGap(String role, int targetYear, long shortfall, Long demand, SourceRef source) {
     }
 
     public record Build(double industryAdditionsWpmPerYear, double surge, double buildMonths, double rampMonths,

@@ -177,7 +177,7 @@ public final class FeasibilityModel {
             fabRows.add(new Explanation.FabRow(fab.id(), fab.name(), fab.operator(), fab.region(), fab.nodeClass().name(),
                     fab.status().name(), fab.capacityWafersPerMonth(), fab.originalProductionDate(), fab.plannedProductionDate(),
                     fab.actualProductionDate(),
-                    fab.slipMonths(), exclusion == null ? "counted" : exclusion, slip, start, capacity));
+                    fab.slipMonths(), exclusion == null ? "counted" : exclusion, slip, start, capacity, fab.sources()));
         }
         fabRows.sort(Comparator.comparing(Explanation.FabRow::expectedStart, Comparator.nullsLast(Comparator.naturalOrder())));
 
@@ -189,7 +189,7 @@ public final class FeasibilityModel {
                 newMoney = newMoney.add(c.amountUsd());
             }
             commitments.add(new Explanation.CommitmentRow(c.id(), c.investor().name(), c.investor().country(), c.status().name(),
-                    c.purpose().name(), c.amountUsd(), c.disbursedUsd(), treatment.name(), capital.reason(c)));
+                    c.purpose().name(), c.amountUsd(), c.disbursedUsd(), treatment.name(), capital.reason(c), c.sources()));
         }
         commitments.sort(Comparator.comparing(Explanation.CommitmentRow::amountUsd).reversed());
         double converted = central.capitalNew * central.costPerWpm;
@@ -198,7 +198,8 @@ public final class FeasibilityModel {
 
         java.util.List<Explanation.TalentRow> talentRows = talent.regions().stream().map(region -> new Explanation.TalentRow(
                 region.region(), region.projected(), region.headcount(), region.demand(), region.demandSource(), region.surplus(),
-                region.newWorkers())).toList();
+                region.newWorkers(), region.sources(), region.byRole().stream().map(estimate -> new Explanation.RoleGap(estimate.role().name(),
+                        estimate.targetYear(), estimate.shortfall(), estimate.demand(), estimate.source())).toList())).toList();
 
         double surge = prepared.surge().quantile(0.5);
         double monthsLeft = Math.max(0, prepared.horizonMonth() - prepared.nowMonth() - central.buildMonths);

@@ -1,5 +1,6 @@
 package io.chipbet.projection.model;
 
+import io.chipbet.platform.contract.common.SourceRef;
 import io.chipbet.platform.contract.talent.ShortfallEstimateState;
 import io.chipbet.platform.contract.talent.SupplyFormula;
 import io.chipbet.platform.contract.talent.TalentPoolState;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The people on record, by region: the supply projection at the horizon (talent-service's formula,
@@ -22,8 +24,12 @@ import java.util.stream.Collectors;
  */
 final class TalentBook {
 
-    /** One region's figures at the horizon year. */
-    record Region(String region, double projected, double headcount, Double demand, String demandSource) {
+    /**
+     * One region's figures at the horizon year; byRole: the published shortfall of each role, for the target year
+     * nearest the horizon (the newest estimate per role), where a study splits it so.
+     */
+    record Region(String region, double projected, double headcount, Double demand, String demandSource, List<SourceRef> sources,
+                  List<ShortfallEstimateState> byRole) {
         /** Workers beyond the industry's own demand; null when no demand is on record. */
         Double surplus() {
             return demand == null ? null : projected - demand;
@@ -55,10 +61,14 @@ final class TalentBook {
                     horizonYear).total()).sum();
             double headcount = pools.stream().mapToDouble(TalentPoolState::headcount).sum();
             Optional<List<ShortfallEstimateState>> demand = demandEstimates(region, inputs.estimates.values());
+            List<ShortfallEstimateState> byRole = roleEstimates(region, inputs.estimates.values());
+            List<SourceRef> sources = Stream.of(pools.stream().flatMap(pool -> pool.sources().stream()),
+                    demand.orElse(List.of()).stream().map(ShortfallEstimateState::source), byRole.stream().map(ShortfallEstimateState::source))
+                    .flatMap(stream -> stream).distinct().toList();
             regions.put(region, new Region(region, projected, headcount,
                     demand.map(estimates -> estimates.stream().mapToDouble(ShortfallEstimateState::demand).sum()).orElse(null),
                     demand.map(estimates -> estimates.stream().map(estimate -> estimate.source().title()).distinct()
-                            .collect(Collectors.joining("; "))).orElse(null)));
+                            .collect(Collectors.joining("; "))).orElse(null), sources, byRole));
         }
     }
 
@@ -89,6 +99,20 @@ final class TalentBook {
                 .sorted(Comparator.comparing(TrainingProgramState::id)).toList();
     }
 
+    /** The newest estimate of each role in a region, for the target year nearest the horizon; by role. */
+    private List<ShortfallEstimateState> roleEstimates(String region, Collection<ShortfallEstimateState> estimates) {
+        List<ShortfallEstimateState> byRole = estimates.stream().filter(estimate -> estimate.region().equals(region) && estimate.role() != null).toList();
+        return byRole.stream().map(ShortfallEstimateState::targetYear).min(nearestHorizon()).map(year -> byRole.stream()
+                .filter(estimate -> estimate.targetYear() == year)
+                .collect(Collectors.toMap(ShortfallEstimateState::role, estimate -> estimate, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b,
+                        TreeMap::new)).values().stream().toList()).orElse(List.of());
+    }
+
+    /** The target year nearest the horizon first; of two as near, the later. */
+    private Comparator<Integer> nearestHorizon() {
+        return Comparator.comparingInt((Integer target) -> Math.abs(target - horizonYear)).thenComparing(Comparator.reverseOrder());
+    }
+
     /**
      * The industry's demand in a region at the horizon: the estimates that give a demand, for the
      * target year nearest the horizon; one for all roles if there is one, else the sum of the roles'.
@@ -99,9 +123,7 @@ final class TalentBook {
         if (withDemand.isEmpty()) {
             return Optional.empty();
         }
-        int year = withDemand.stream().map(ShortfallEstimateState::targetYear)
-                .min(Comparator.comparingInt((Integer target) -> Math.abs(target - horizonYear)).thenComparing(Comparator.reverseOrder()))
-                .orElseThrow();
+        int year = withDemand.stream().map(ShortfallEstimateState::targetYear).min(nearestHorizon()).orElseThrow();
         List<ShortfallEstimateState> thatYear = withDemand.stream().filter(estimate -> estimate.targetYear() == year).toList();
         Optional<ShortfallEstimateState> allRoles = thatYear.stream().filter(estimate -> estimate.role() == null)
                 .max(Comparator.comparing(ShortfallEstimateState::createdAt));

@@ -1,5 +1,11 @@
 package io.chipbet.projection.score;
 
+import io.chipbet.platform.contract.common.SourceRef;
+import io.chipbet.platform.contract.fab.FabState;
+import io.chipbet.platform.contract.funding.CommitmentState;
+import io.chipbet.platform.contract.talent.ShortfallEstimateState;
+import io.chipbet.platform.contract.talent.TalentPoolState;
+import io.chipbet.platform.contract.talent.TrainingProgramState;
 import io.chipbet.projection.ingest.AggregateStore;
 import io.chipbet.projection.ingest.EventParser;
 import io.chipbet.projection.ingest.IncomingEvent;
@@ -54,7 +60,8 @@ public class NewsTime {
     /** One point of the history in news time: the answer on a news date, and the news of that day. */
     @Schema(name = "NewsPoint")
     public record NewsPoint(LocalDate on, double probability, Quantiles deliverableFabsWorth, String binding, double bindingFrequency,
-                            int facts, @Schema(description = "The facts that became known that day, e.g. 'Samsung Taylor delayed'") List<String> news) {
+                            int facts, @Schema(description = "The facts that became known that day, e.g. 'Samsung Taylor delayed'") List<String> news,
+                            @Schema(description = "The source of each of news, in the same order: the fact's newest source on record") List<SourceRef> sources) {
     }
 
     private record Series(long generation, List<NewsPoint> points) {
@@ -113,6 +120,7 @@ public class NewsTime {
         while (i < rows.size()) {
             LocalDate day = rows.get(i).on();
             List<String> news = new ArrayList<>();
+            List<SourceRef> sources = new ArrayList<>();
             int facts = 0;
             while (i < rows.size() && (rows.get(i).on().equals(day) || weekly && sameWeek(rows.get(i).on(), day))) {
                 Row row = rows.get(i++);
@@ -124,6 +132,7 @@ public class NewsTime {
                     facts++;
                     if (news.size() < 5) {
                         news.add(Attribution.subject(event));
+                        sources.add(newestSource(event.state()));
                     }
                 }
             }
@@ -133,9 +142,19 @@ public class NewsTime {
             Outlook outlook = model.simulate(model.prepare(day, true));
             Map.Entry<String, Double> binding = outlook.bindingFrequency().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
             points.add(new NewsPoint(day, outlook.probability(), outlook.deliverableWpm().scaled(1 / plan.nameplateWpm()), binding.getKey(),
-                    binding.getValue(), facts, news));
+                    binding.getValue(), facts, news, sources));
         }
         return points;
+    }
+
+    /** The source a fact was last given (a write adds its source to the fact's list), for the news of its day. */
+    private static SourceRef newestSource(Object state) {
+        List<SourceRef> sources = state instanceof FabState f ? f.sources() : state instanceof CommitmentState c ? c.sources()
+                : state instanceof TalentPoolState p ? p.sources() : null;
+        if (sources != null) {
+            return sources.isEmpty() ? null : sources.get(sources.size() - 1);
+        }
+        return state instanceof ShortfallEstimateState e ? e.source() : state instanceof TrainingProgramState t ? t.source() : null;
     }
 
     private static boolean sameWeek(LocalDate a, LocalDate b) {

@@ -1,11 +1,14 @@
 package io.chipbet.projection.ingest;
 
+import io.chipbet.platform.contract.common.SourceRef;
 import io.chipbet.platform.contract.fab.FabStatus;
 import io.chipbet.platform.contract.fab.FabTopics;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.FundingTopics;
 import io.chipbet.platform.contract.funding.Purpose;
 import io.chipbet.platform.contract.score.ScoreTopics;
+import io.chipbet.platform.contract.talent.ShortfallEstimateState;
+import io.chipbet.platform.contract.talent.TalentRole;
 import io.chipbet.platform.contract.talent.TalentTopics;
 import io.chipbet.platform.fault.FailPoints;
 import io.chipbet.platform.testing.EventSchemas;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +136,10 @@ class ProjectionTest {
         assertEquals("NEW_CAPACITY", inputs.getString("capital.commitments[0].treatment"));
         assertEquals("counted", inputs.getString("fabs[0].counted"));
         assertClose(18, inputs.getDouble("talent[0].surplus"));
+        // Each fact with its sources, for the dashboard's tables (a region's: its pools' and its demand estimates', once each).
+        assertEquals(List.of("https://example.org/source"), inputs.getList("fabs[0].sources.url"));
+        assertEquals(List.of("A source"), inputs.getList("capital.commitments[0].sources.title"));
+        assertEquals(List.of("https://example.org/source"), inputs.getList("talent[0].sources.url"));
     }
 
     @Test
@@ -281,9 +289,15 @@ class ProjectionTest {
         assertTrue(!etag.equals(changed), etag + " -> " + changed);
         anyone().get("/api/v1/assumptions").then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.hasItems("plan.fabs", "plan.costPerFabUsd", "capital.conversion.PLEDGED"));
-        // The dashboard (checked in a browser by deploy/dashboard-check) is served at the root, fed by the stream.
-        anyone().get("/").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/html"))
-                .body(org.hamcrest.Matchers.containsString("new EventSource('/api/v1/feasibility/stream')"));
+        // The dashboard (checked in a browser by deploy/dashboard-check) is served at the root, fed by the stream,
+        // with its chart library from a WebJar on this server: nothing from a CDN, so it works offline.
+        String page = anyone().get("/").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/html"))
+                .body(org.hamcrest.Matchers.containsString("<script type=\"module\" src=\"/dashboard/main.js\">")).extract().asString();
+        assertTrue(!page.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no script, style or font from another server");
+        anyone().get("/dashboard/main.js").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/feasibility/stream"));
+        anyone().get("/webjars/echarts/5.3.1/dist/echarts.esm.min.js").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("javascript"));
     }
 
     @Test
@@ -404,6 +418,30 @@ class ProjectionTest {
         assertEquals(0.0, gauge(metrics, "chipbet_outbox_pending"), 0.0);
         assertEquals(0.0, gauge(metrics, "chipbet_outbox_oldest_pending_seconds"), 0.0);
         assertTrue(gauge(metrics, "chipbet_projection_dead_letters_total{reason=\"contract\",topic=\"chipbet.fabs.projects.v1\"}") >= 1);
+    }
+
+    @Test
+    @Order(12)
+    void theInputsGiveEachRolesShortfallWithItsStudy() {
+        int estimates = anyone().get("/api/v1/feasibility").then().extract().jsonPath().getInt("inputs.shortfallEstimates");
+        SourceRef study = new SourceRef("https://example.org/study", "A study by role");
+        Instant now = Instant.now();
+        // Engineers twice (the newer counts), technicians once, and a target year further from the horizon that does not count.
+        List<ShortfallEstimateState> published = List.of(
+                Events.estimate(UUID.randomUUID(), "US", TalentRole.ENGINEER, 2030, 5, study, now.minusSeconds(60)),
+                Events.estimate(UUID.randomUUID(), "US", TalentRole.ENGINEER, 2030, 6, study, now),
+                Events.estimate(UUID.randomUUID(), "US", TalentRole.TECHNICIAN, 2030, 7, study, now),
+                Events.estimate(UUID.randomUUID(), "US", TalentRole.TECHNICIAN, 2035, 70, study, now));
+        for (ShortfallEstimateState estimate : published) {
+            send(TALENT, estimate.id().toString(), envelope("ShortfallEstimatePublished", "shortfall-estimate", estimate.id(), 1, estimate));
+        }
+        awaitScore(json -> json.getInt("inputs.shortfallEstimates") == estimates + published.size());
+        JsonPath inputs = anyone().get("/api/v1/inputs").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("ENGINEER", "TECHNICIAN"), inputs.getList("talent[0].byRole.role"));
+        assertEquals(List.of(6, 7), inputs.getList("talent[0].byRole.shortfall"));
+        assertEquals(List.of(2030, 2030), inputs.getList("talent[0].byRole.targetYear"));
+        assertEquals("A study by role", inputs.getString("talent[0].byRole[0].source.title"));
+        assertTrue(inputs.getList("talent[0].sources.url").contains("https://example.org/study"), "the region's sources name the study");
     }
 
     /** The value of one sample line in Prometheus' text format. */

@@ -108,6 +108,8 @@ class FeasibilityModelTest {
         Explanation explanation = model.explain(model.prepare(AS_OF, false));
         assertEquals(0, explanation.capital().tiedToTrackedFabsUsd().compareTo(new BigDecimal("1000")));
         assertEquals(0, explanation.capital().outOfScopeUsd().compareTo(new BigDecimal("2000")));
+        assertEquals("https://example.org", explanation.fabs().get(0).sources().get(0).url(), "each fab with its sources");
+        assertTrue(explanation.capital().commitments().stream().allMatch(row -> !row.sources().isEmpty()), "each commitment with its sources");
     }
 
     @Test

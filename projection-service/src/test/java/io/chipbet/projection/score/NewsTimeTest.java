@@ -45,6 +45,8 @@ class NewsTimeTest {
         assertEquals(List.of("2024-03-01", "2024-09-15"), before.stream().map(point -> point.get("on")).toList());
         assertEquals(List.of(0.0, 1.0), before.stream().map(point -> ((Number) point.get("probability")).doubleValue()).toList());
         assertTrue(before.get(1).get("news").toString().contains("News fab September"), before.get(1)::toString);
+        assertEquals(List.of(Map.of("url", "https://example.org/source", "title", "A source")), before.get(1).get("sources"),
+                "each news item with its fact's source, for the dashboard's markers");
 
         // A fact loaded today, known since May 2024, lands at its news date, and the history after it is redrawn.
         send(UUID.randomUUID(), "News fab May, loaded late", "2024-05-01");
