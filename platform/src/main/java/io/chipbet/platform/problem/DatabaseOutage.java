@@ -6,6 +6,7 @@ import org.hibernate.exception.JDBCConnectionException;
 
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -32,6 +33,10 @@ final class DatabaseOutage {
                 return true;
             }
             if (cause instanceof DatabaseException database && unavailable(database.getSqlState())) {
+                return true;
+            }
+            // Hibernate Reactive hands a statement's failure on as a JDBC exception around an SQLException with the state.
+            if (cause instanceof SQLException sql && unavailable(sql.getSQLState())) {
                 return true;
             }
             if (cause.getClass().getName().startsWith("io.vertx.") && VERTX_MESSAGES.contains(cause.getMessage())) {
