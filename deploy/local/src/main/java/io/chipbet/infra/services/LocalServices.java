@@ -56,18 +56,8 @@ public final class LocalServices implements AutoCloseable {
         List<ServiceProcess> processes = new ArrayList<>();
         for (Map.Entry<String, Integer> entry : ports.entrySet()) {
             String name = entry.getKey();
-            String database = name.substring(0, name.indexOf('-'));
             ServiceProcess service = new ServiceProcess(name, entry.getValue(), projectRoot);
-            // The reference loader finds what it created by its Idempotency-Keys, so the local run keeps them.
-            service.start(Map.of(
-                    "QUARKUS_HTTP_PORT", String.valueOf(entry.getValue()),
-                    "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),
-                    "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + infrastructure.postgres().port() + "/" + database,
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                    "QUARKUS_DATASOURCE_PASSWORD", "",
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString(),
-                    "MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER,
-                    "CHIPBET_IDEMPOTENCY_RETENTION", "3650d"), logs);
+            service.start(environment(name, entry.getValue(), infrastructure, keys), logs);
             started.add(service);
             processes.add(service);
             listener.started(service);
@@ -95,6 +85,24 @@ public final class LocalServices implements AutoCloseable {
             executor.shutdown();
         }
         return new LocalServices(processes);
+    }
+
+    /**
+     * What service {@code module} (e.g. {@code fab-service}) is started with: its port, the broker, its own database
+     * and the local key pair.
+     */
+    public static Map<String, String> environment(String module, int port, LocalInfrastructure infrastructure, LocalKeys keys) {
+        String database = module.substring(0, module.indexOf('-'));
+        // The reference loader finds what it created by its Idempotency-Keys, so the local run keeps them.
+        return Map.of(
+                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers(),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + infrastructure.postgres().port() + "/" + database,
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "",
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString(),
+                "MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER,
+                "CHIPBET_IDEMPOTENCY_RETENTION", "3650d");
     }
 
     public List<ServiceProcess> processes() {
