@@ -181,7 +181,7 @@ public final class Stack implements AutoCloseable {
     public void startSecondProjection() {
         ServiceProcess replica = new ServiceProcess(PROJECTION_B, PROJECTION, Ports.freeLoopbackPort(), project);
         Map<String, String> environment = new LinkedHashMap<>(
-                LocalServices.environment(PROJECTION, replica.port(), infrastructure, keys));
+                LocalServices.environment(infrastructure, keys, PROJECTION, replica.port()));
         environment.put("CHIPBET_PROJECTION_LEADERSHIP_INSTANCE", PROJECTION_B);
         started.add(replica);
         replica.start(environment, directory.resolve("logs"));

@@ -106,6 +106,17 @@ class EndToEndTest {
                         "the score topic carries the median-input change");
                 assertTrue(published.stream().anyMatch(value -> value.contains(simulatedAfterDelay)), "and the simulated one");
 
+                // News time: the loader sent each fact's news date (its announcement here); the history is drawn over them.
+                String news = http.send(HttpRequest.newBuilder(URI.create(projection + "/api/v1/feasibility/history/news")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                assertTrue(news.contains("\"on\":\"2024-01-01\"") && news.contains("\"on\":\"2025-03-01\""), news);
+                HttpResponse<String> future = http.send(HttpRequest.newBuilder(URI.create(fabs + "/api/v1/fabs/" + fabId + "/delays"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").header("If-Match", "\"9\"")
+                        .header("Chipbet-News-Date", java.time.LocalDate.now().plusDays(10).toString())
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(400, future.statusCode(), future.body());
+                assertTrue(future.body().contains("Chipbet-News-Date"), future.body());
+
                 ReferenceLoader.Result again = new ReferenceLoader(token, services.baseUrls()).load(data, line -> { });
                 assertEquals(0, again.sent(), "loading twice changes nothing");
                 assertEquals(5, again.alreadyThere());

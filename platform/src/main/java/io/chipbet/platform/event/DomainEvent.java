@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param aggregateId      the record key
  * @param aggregateVersion 1 for the first event of an aggregate, then +1 per change
  * @param occurredAt       when the change was committed by the service
+ * @param effectiveOn      when the fact became known: its source's date (see {@link NewsDate}); the day of
+ *                         {@code occurredAt} if the write named none
  * @param actor            who made the change (the token's principal)
  * @param changes          what changed, field by field; empty for a creation
  * @param data             the aggregate's full state after the change
@@ -31,13 +33,15 @@ public record DomainEvent(
         String aggregateId,
         long aggregateVersion,
         Instant occurredAt,
+        java.time.LocalDate effectiveOn,
         String actor,
         List<FieldChange> changes,
         Object data) {
 
     public static DomainEvent of(String type, String aggregateType, Object aggregateId, long aggregateVersion,
                                  String actor, List<FieldChange> changes, Object data) {
+        Instant now = Instant.now();
         return new DomainEvent(UUID.randomUUID(), type, aggregateType, String.valueOf(aggregateId), aggregateVersion,
-                Instant.now(), actor, List.copyOf(changes), data);
+                now, NewsDate.forEvent(now), actor, List.copyOf(changes), data);
     }
 }

@@ -42,9 +42,12 @@ public class Idempotency {
             + "1 to 200 printable ASCII characters; remembered 7 days (chipbet.idempotency.retention).";
 
     private final ObjectMapper json;
+    private final io.micrometer.core.instrument.Counter replays;
 
-    public Idempotency(ObjectMapper json) {
+    public Idempotency(ObjectMapper json, io.micrometer.core.instrument.MeterRegistry registry) {
         this.json = json;
+        this.replays = io.micrometer.core.instrument.Counter.builder("chipbet.idempotency.replays")
+                .description("Writes answered from an earlier request with the same Idempotency-Key: retries after a lost answer").register(registry);
     }
 
     /** The outcome of a creation: where the new resource lives, its representation and its version. */
@@ -102,7 +105,7 @@ public class Idempotency {
         return Panache.withTransaction(() -> lock(scope, key)
                 .chain(() -> IdempotentRequest.<IdempotentRequest>findById(new IdempotentRequest.Key(scope, key)))
                 .chain(previous -> previous != null
-                        ? Uni.createFrom().item(() -> replay(previous, hash))
+                        ? Uni.createFrom().item(() -> replay(previous, hash)).invoke(() -> replays.increment())
                         : work.get().call(outcome -> remember(scope, key, hash, status, outcome)).map(outcome -> respond(status, outcome))));
     }
 

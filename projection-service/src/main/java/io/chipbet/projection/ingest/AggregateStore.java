@@ -48,12 +48,52 @@ public class AggregateStore {
                 .setParameter("eventIds", eventIds).setParameter("events", events).executeUpdate());
     }
 
+    private static final String APPEND = """
+            insert into applied_event (aggregate_type, aggregate_id, version, effective_on, event)
+            select u.t, u.i, u.v, u.d, u.e
+            from unnest(cast(:types as text[]), cast(cast(:ids as text[]) as uuid[]), cast(:versions as bigint[]),
+                        cast(cast(:dates as text[]) as date[]), cast(:events as text[])) as u(t, i, v, d, e)
+            on conflict (aggregate_type, aggregate_id, version) do nothing""";
+
+    /** Every applied event, kept whole with its news date, for the answer as of a day (news time). One statement a batch. */
+    public Uni<Integer> appendEvents(List<IncomingEvent> applied) {
+        if (applied.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        int n = applied.size();
+        String[] types = new String[n];
+        String[] ids = new String[n];
+        Long[] versions = new Long[n];
+        String[] dates = new String[n];
+        String[] events = new String[n];
+        for (int i = 0; i < n; i++) {
+            IncomingEvent event = applied.get(i);
+            types[i] = event.aggregateType();
+            ids[i] = event.aggregateId().toString();
+            versions[i] = event.aggregateVersion();
+            dates[i] = event.effectiveOn().toString();
+            events[i] = event.json();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(APPEND)
+                .setParameter("types", types).setParameter("ids", ids).setParameter("versions", versions)
+                .setParameter("dates", dates).setParameter("events", events).executeUpdate());
+    }
+
+    /** Every applied event, in news-date order: what the history in news time is swept from. */
+    public Uni<List<Object[]>> eventsByNewsDate() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select effective_on, aggregate_type, aggregate_id, version, event from applied_event "
+                                + "order by effective_on, aggregate_type, aggregate_id, version", Object[].class)
+                .getResultList());
+    }
+
     public Uni<List<AggregateState>> all() {
         return Panache.getSession().chain(session -> session.createQuery("from AggregateState", AggregateState.class).getResultList());
     }
 
     public Uni<Void> deleteAll() {
-        return Panache.getSession().chain(session -> session.createMutationQuery("delete from AggregateState").executeUpdate())
+        return Panache.getSession().chain(session -> session.createMutationQuery("delete from AggregateState").executeUpdate()
+                        .chain(() -> session.createNativeQuery("delete from applied_event").executeUpdate()))
                 .replaceWithVoid();
     }
 }

@@ -1,5 +1,6 @@
 package io.chipbet.projection.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -25,14 +26,37 @@ public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final MutinyEmitter<byte[]> emitter;
+    private final MeterRegistry registry;
 
-    public DeadLetters(@Channel("dead-letters") MutinyEmitter<byte[]> emitter) {
+    public DeadLetters(@Channel("dead-letters") MutinyEmitter<byte[]> emitter, MeterRegistry registry) {
         this.emitter = emitter;
+        this.registry = registry;
+    }
+
+    /** A reason's kind, a tag with few values: the words of a reason vary with each record. */
+    static String kindOf(String reason) {
+        if (reason.startsWith("data breaks the contract") || reason.startsWith("data.")) {
+            return "contract";
+        }
+        if (reason.startsWith("unknown aggregateType")) {
+            return "unknown-type";
+        }
+        if (reason.startsWith("record key")) {
+            return "key";
+        }
+        if (reason.startsWith("missing ") || reason.startsWith("aggregateVersion")) {
+            return "envelope";
+        }
+        if (reason.startsWith("empty value")) {
+            return "empty";
+        }
+        return "unreadable";
     }
 
     public Uni<Void> send(KafkaRecord<String, ParsedRecord> record, String reason) {
         long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
         LOG.warnf("Dead-lettering %s-%d@%d: %s", record.getTopic(), record.getPartition(), offset, reason);
+        registry.counter("chipbet.projection.dead.letters", "topic", record.getTopic(), "reason", kindOf(reason)).increment();
         RecordHeaders headers = new RecordHeaders();
         record.getHeaders().forEach(headers::add);
         headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));

@@ -34,7 +34,6 @@ public class EventIngestor implements Leadership.Listener {
     private final DeadLetters deadLetters;
     private final RebuildFence fence;
     private final Counter applied;
-    private final Counter poisoned;
     private final CompletableFuture<Void> restored = new CompletableFuture<>();
 
     private final Leadership leadership;
@@ -49,7 +48,6 @@ public class EventIngestor implements Leadership.Listener {
         this.deadLetters = deadLetters;
         this.fence = fence;
         this.applied = Counter.builder("chipbet.projection.events").description("Events read and understood").register(registry);
-        this.poisoned = Counter.builder("chipbet.projection.dead.letters").description("Records dead-lettered").register(registry);
     }
 
     /**
@@ -98,7 +96,6 @@ public class EventIngestor implements Leadership.Listener {
                 if (poison == null) {
                     events.add(record.getPayload().event());
                 } else {
-                    poisoned.increment();
                     deadLettered.add(deadLetters.send(record, poison));
                 }
             }

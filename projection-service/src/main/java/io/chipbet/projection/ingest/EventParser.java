@@ -80,9 +80,12 @@ public class EventParser {
             }
             Object state = envelope.state != null ? envelope.state : json.treeToValue(required(envelope.dataTree, "data"), stateType);
             checkContract(state, aggregateId, version);
+            Instant occurredAt = Instant.parse(required(envelope.occurredAt, "occurredAt"));
+            // Events from before news dates existed carry none: the day they were recorded stands for it.
+            java.time.LocalDate effectiveOn = envelope.effectiveOn == null ? java.time.LocalDate.ofInstant(occurredAt, java.time.ZoneOffset.UTC)
+                    : java.time.LocalDate.parse(envelope.effectiveOn);
             return new IncomingEvent(UUID.fromString(required(envelope.eventId, "eventId")), required(envelope.type, "type"),
-                    aggregateType, aggregateId, version, Instant.parse(required(envelope.occurredAt, "occurredAt")), state,
-                    new String(value, StandardCharsets.UTF_8));
+                    aggregateType, aggregateId, version, occurredAt, effectiveOn, state, new String(value, StandardCharsets.UTF_8));
         } catch (Poison poison) {
             throw poison;
         } catch (Exception e) {
@@ -139,6 +142,7 @@ public class EventParser {
                     case "aggregateId" -> envelope.aggregateId = text(in, field);
                     case "aggregateVersion" -> envelope.aggregateVersion = integer(in, field);
                     case "occurredAt" -> envelope.occurredAt = text(in, field);
+                    case "effectiveOn" -> envelope.effectiveOn = text(in, field);
                     case "data" -> readData(in, envelope);
                     default -> in.skipChildren();
                 }
@@ -188,6 +192,7 @@ public class EventParser {
         String aggregateId;
         String aggregateVersion;
         String occurredAt;
+        String effectiveOn;
         Object state;
         JsonNode dataTree;
     }

@@ -2,7 +2,6 @@ package io.chipbet.projection.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Every assumption of a plan's evaluation, as configured, each with its source: what GET /api/v1/assumptions lists. */
 public final class Assumptions {
@@ -26,14 +25,23 @@ public final class Assumptions {
         uncertain(all, "fabs.rampMonths", config.fabs().rampMonths());
         figure(all, "fabs.slipPriorMeanMonths", config.fabs().slipPriorMeanMonths());
         figure(all, "fabs.slipPriorWeight", config.fabs().slipPriorWeight());
-        config.fabs().buildTimeRatio().forEach((region, ratio) -> figure(all, "fabs.buildTimeRatio." + region, ratio));
+        new java.util.TreeMap<>(config.fabs().buildTimeRatio()).forEach((region, ratio) -> figure(all, "fabs.buildTimeRatio." + region, ratio));
         figure(all, "fabs.pausedRestartProbability", config.fabs().pausedRestartProbability());
         figure(all, "fabs.pausedRestartDelayMonths", config.fabs().pausedRestartDelayMonths());
         uncertain(all, "build.buildMonths", config.build().buildMonths());
         uncertain(all, "build.surge", config.build().surge());
         figure(all, "build.builders", config.build().builders());
-        config.capital().conversion().forEach((status, spread) -> uncertain(all, "capital.conversion." + status, spread));
-        config.capital().fabShare().forEach((purpose, spread) -> uncertain(all, "capital.fabShare." + purpose, spread));
+        // In declaration order: a map of enums iterates in an order that differs between JVMs.
+        for (io.chipbet.platform.contract.funding.CommitmentStatus status : io.chipbet.platform.contract.funding.CommitmentStatus.values()) {
+            if (config.capital().conversion().containsKey(status)) {
+                uncertain(all, "capital.conversion." + status, config.capital().conversion().get(status));
+            }
+        }
+        for (io.chipbet.platform.contract.funding.Purpose purpose : io.chipbet.platform.contract.funding.Purpose.values()) {
+            if (config.capital().fabShare().containsKey(purpose)) {
+                uncertain(all, "capital.fabShare." + purpose, config.capital().fabShare().get(purpose));
+            }
+        }
         all.add(Assumption.of("capital.excludedInvestorCountries", config.capital().excludedInvestorCountries().stream().sorted().toList(),
                 "ISO 3166 codes", config.capital().excludedInvestorCountriesSource(), null));
         uncertain(all, "capital.costMultiple", config.capital().costMultiple());
@@ -58,12 +66,16 @@ public final class Assumptions {
         return all;
     }
 
+    /** An uncertain input's P10, P50 and P90, in that order (a Map's order would differ between JVMs, and so would the bytes served). */
+    public record Range(double p10, double p50, double p90) {
+    }
+
     private static void figure(List<Assumption> all, String name, ModelConfig.Figure figure) {
         all.add(Assumption.of(name, figure.value(), figure.unit(), figure.sourceTitle(), figure.sourceUrl().orElse(null)));
     }
 
     private static void uncertain(List<Assumption> all, String name, ModelConfig.Uncertain uncertain) {
-        all.add(Assumption.of(name, Map.of("p10", uncertain.p10(), "p50", uncertain.p50(), "p90", uncertain.p90()),
+        all.add(Assumption.of(name, new Range(uncertain.p10(), uncertain.p50(), uncertain.p90()),
                 uncertain.unit(), uncertain.sourceTitle(), uncertain.sourceUrl().orElse(null)));
     }
 }

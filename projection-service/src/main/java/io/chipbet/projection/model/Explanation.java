@@ -14,7 +14,7 @@ public record Explanation(LocalDate evaluatedOn, LocalDate horizon, double targe
                           List<TalentRow> talent, Build build, Reasons reasons) {
 
     public record FabRow(UUID id, String name, String operator, String region, String nodeClass, String status,
-                         Integer nameplateWpm, LocalDate plannedProductionDate, LocalDate actualProductionDate,
+                         Integer nameplateWpm, LocalDate originalProductionDate, LocalDate plannedProductionDate, LocalDate actualProductionDate,
                          Integer observedSlipMonths, String counted, Double furtherSlipMonths, LocalDate expectedStart,
                          double capacityAtHorizonWpm) {
     }

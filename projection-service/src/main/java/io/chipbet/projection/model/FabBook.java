@@ -114,16 +114,36 @@ final class FabBook {
         return ownIndex[slot];
     }
 
-    /** An immutable copy for the simulation thread, with each fab's slip draw resolved to a few constants. */
+    /**
+     * An immutable copy for the simulation thread, with each fab's slip draw resolved to a few constants.
+     * The fabs are in id order: the samples' draws go to the same fabs whatever order the facts arrived
+     * in, so one record gives one answer, on every replica and after every restart.
+     */
     Fabs snapshot() {
         RegionSlips[] regionSlips = slips.toArray(new RegionSlips[0]);
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, java.util.Comparator.comparing((Integer slot) -> states[slot].id()));
+        byte[] kinds = new byte[size];
+        double[] starts = new double[size];
+        double[] nameplates = new double[size];
+        int[] regionOf = new int[size];
+        int[] own = new int[size];
+        double[][] slipsAt = new double[size][];
         Draw[] draws = new Draw[size];
         for (int i = 0; i < size; i++) {
-            draws[i] = regionSlips[region[i]].draw(ownIndex[i]);
+            int slot = order[i];
+            kinds[i] = kind[slot];
+            starts[i] = start[slot];
+            nameplates[i] = nameplate[slot];
+            regionOf[i] = region[slot];
+            own[i] = ownIndex[slot];
+            slipsAt[i] = slipAt[slot];
+            draws[i] = regionSlips[region[slot]].draw(ownIndex[slot]);
         }
-        return new Fabs(size, Arrays.copyOf(kind, size), Arrays.copyOf(start, size), Arrays.copyOf(nameplate, size),
-                Arrays.copyOf(region, size), Arrays.copyOf(ownIndex, size), Arrays.copyOf(slipAt, size), regionSlips,
-                regions.toArray(new String[0]), draws);
+        return new Fabs(size, kinds, starts, nameplates, regionOf, own, slipsAt, regionSlips, regions.toArray(new String[0]), draws);
     }
 
     /** The live arrays, for the ingest thread's own evaluations with fixed draws: no copy. */

@@ -119,11 +119,16 @@ public final class FeasibilityModel {
         swings.add(swing(prepared, "cost of new capacity", Draws.COST));
         swings.add(swing(prepared, "staff per wafer a month", Draws.STAFF));
         swings.add(swing(prepared, "paused fabs restarting", Draws.RESTART));
-        for (CommitmentStatus status : config.capital().conversion().keySet()) {
-            swings.add(swing(prepared, "conversion of " + status + " money", Draws.CONVERSION + status.ordinal()));
+        // In declaration order: a map of enums iterates in an order that differs between JVMs.
+        for (CommitmentStatus status : CommitmentStatus.values()) {
+            if (config.capital().conversion().containsKey(status)) {
+                swings.add(swing(prepared, "conversion of " + status + " money", Draws.CONVERSION + status.ordinal()));
+            }
         }
-        for (Purpose purpose : config.capital().fabShare().keySet()) {
-            swings.add(swing(prepared, "fab share of " + purpose + " money", Draws.FAB_SHARE + purpose.ordinal()));
+        for (Purpose purpose : Purpose.values()) {
+            if (config.capital().fabShare().containsKey(purpose)) {
+                swings.add(swing(prepared, "fab share of " + purpose + " money", Draws.FAB_SHARE + purpose.ordinal()));
+            }
         }
         swings.sort(Comparator.comparingDouble((Swing swing) -> Math.abs(swing.atP90() - swing.atP10())).reversed());
         return swings;
@@ -170,7 +175,8 @@ public final class FeasibilityModel {
                 capacity = months <= 0 ? 0 : prepared.fabs().nameplate()[i] * (ramp <= 0 || months >= ramp ? 1 : months / ramp);
             }
             fabRows.add(new Explanation.FabRow(fab.id(), fab.name(), fab.operator(), fab.region(), fab.nodeClass().name(),
-                    fab.status().name(), fab.capacityWafersPerMonth(), fab.plannedProductionDate(), fab.actualProductionDate(),
+                    fab.status().name(), fab.capacityWafersPerMonth(), fab.originalProductionDate(), fab.plannedProductionDate(),
+                    fab.actualProductionDate(),
                     fab.slipMonths(), exclusion == null ? "counted" : exclusion, slip, start, capacity));
         }
         fabRows.sort(Comparator.comparing(Explanation.FabRow::expectedStart, Comparator.nullsLast(Comparator.naturalOrder())));

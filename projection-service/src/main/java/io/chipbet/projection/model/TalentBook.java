@@ -44,7 +44,9 @@ final class TalentBook {
     /** Recomputes the regions whose inputs changed, from the whole talent record. */
     void refresh(Set<String> changed, Inputs inputs) {
         for (String region : changed) {
-            List<TalentPoolState> pools = inputs.pools.values().stream().filter(pool -> pool.region().equals(region)).toList();
+            // In id order: a sum in another order may differ in its last bit, and so would the answer's bytes.
+            List<TalentPoolState> pools = inputs.pools.values().stream().filter(pool -> pool.region().equals(region))
+                    .sorted(Comparator.comparing(TalentPoolState::id)).toList();
             if (pools.isEmpty()) {
                 regions.remove(region);
                 continue;
@@ -83,7 +85,8 @@ final class TalentBook {
     }
 
     private static List<TrainingProgramState> programsIn(String region, Collection<TrainingProgramState> programs) {
-        return programs.stream().filter(program -> program.region().equals(region)).toList();
+        return programs.stream().filter(program -> program.region().equals(region))
+                .sorted(Comparator.comparing(TrainingProgramState::id)).toList();
     }
 
     /**

@@ -76,7 +76,9 @@ public record Feasibility(
                        LocalDate horizon, String basis) {
     }
 
+    /** The Monte Carlo behind the figures. Nothing here differs between replicas: every replica serves the same bytes. */
     @Schema(name = "SimulationRun")
-    public record Simulation(int samples, long seed, long millis, long inputsVersion, boolean current) {
+    public record Simulation(int samples, long seed,
+                             @Schema(description = "false while the probability is still the previous record's") boolean current) {
     }
 }

@@ -44,8 +44,11 @@ public class FeasibilityResource {
 
     private final ScoreBoard board;
 
-    public FeasibilityResource(ScoreBoard board) {
+    private final NewsTime newsTime;
+
+    public FeasibilityResource(ScoreBoard board, NewsTime newsTime) {
         this.board = board;
+        this.newsTime = newsTime;
     }
 
     @GET
@@ -56,8 +59,34 @@ public class FeasibilityResource {
     @APIResponse(responseCode = "200", description = "The score",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Feasibility.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent")
-    public Response feasibility(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return board.currentJson().response(ifNoneMatch);
+    @APIResponse(responseCode = "400", description = "asOf is not an ISO date")
+    public Uni<Response> feasibility(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                     @Parameter(description = "A news date (ISO, e.g. 2024-06-30): the answer on the facts known by then, "
+                                             + "evaluated as of that day") @QueryParam("asOf") String asOf) {
+        if (asOf == null) {
+            return Uni.createFrom().item(board.currentJson().response(ifNoneMatch));
+        }
+        return newsTime.asOf(date("asOf", asOf)).map(answer -> Response.ok(answer).build());
+    }
+
+    @GET
+    @Path("/feasibility/history/news")
+    @Operation(summary = "The answer over news time", description = "One point per news date (when facts became known, from their sources), "
+            + "from the first on record: the probability, the deliverable capacity's band and the binding supply as the record stood that day, "
+            + "and that day's news. A fact loaded late lands at its news date, and the points after it are recomputed.")
+    @APIResponse(responseCode = "400", description = "from or to is not an ISO date")
+    public Uni<List<NewsTime.NewsPoint>> newsHistory(@Parameter(description = "ISO date; default: the first news date") @QueryParam("from") String from,
+                                                     @Parameter(description = "ISO date; default: today") @QueryParam("to") String to) {
+        return newsTime.history(from == null ? java.time.LocalDate.MIN : date("from", from), to == null ? java.time.LocalDate.MAX : date("to", to));
+    }
+
+    private static java.time.LocalDate date(String name, String value) {
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new io.chipbet.platform.problem.ProblemException(400, "validation", "Invalid request", name + " must be an ISO date, e.g. 2024-06-30",
+                    List.of(new io.chipbet.platform.problem.Problem.Violation(name, "must be an ISO date, e.g. 2024-06-30")));
+        }
     }
 
     @GET

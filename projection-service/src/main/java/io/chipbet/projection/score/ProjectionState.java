@@ -30,7 +30,7 @@ final class ProjectionState {
     }
 
     /** What a batch changed: the newest event per aggregate to store, a point per event that moved the answer, and the answer after it. */
-    record Applied(Collection<IncomingEvent> latest, List<ScorePoint> points, Point point) {
+    record Applied(Collection<IncomingEvent> latest, List<IncomingEvent> all, List<ScorePoint> points, Point point) {
     }
 
     /**
@@ -40,6 +40,7 @@ final class ProjectionState {
      */
     Applied apply(List<IncomingEvent> batch, LocalDate asOf) {
         Map<AggregateKey, IncomingEvent> latest = new LinkedHashMap<>();
+        List<IncomingEvent> all = new ArrayList<>();
         List<ScorePoint> points = new ArrayList<>();
         Point point = point(asOf);
         for (IncomingEvent event : batch) {
@@ -49,6 +50,7 @@ final class ProjectionState {
             }
             versions.put(key, event.aggregateVersion());
             latest.put(key, event);
+            all.add(event);
             model.put(event.state());
             inputsVersion++;
             Point after = point(asOf);
@@ -57,7 +59,7 @@ final class ProjectionState {
             }
             point = after;
         }
-        return new Applied(latest.values(), points, point);
+        return new Applied(latest.values(), all, points, point);
     }
 
     /** Puts back one stored aggregate, as restored from the database. */

@@ -76,7 +76,9 @@ public class ScoreBoard {
     private final BroadcastProcessor<Feasibility> changes = BroadcastProcessor.create();
     private final AtomicLong processed = new AtomicLong();
     private final Event<RecordEvaluated> recordEvaluated;
+    private final Event<NewsDatesChanged> newsDatesChanged;
     private final Leadership leadership;
+    private final io.micrometer.core.instrument.Timer simulationTime;
     private final ExecutorService simulator = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "chipbet-simulation");
         thread.setDaemon(true);
@@ -97,7 +99,11 @@ public class ScoreBoard {
     }
 
     public ScoreBoard(ModelConfig config, AggregateStore store, EventParser parser, Outbox outbox, ObjectMapper json, Vertx vertx,
-                      Event<RecordEvaluated> recordEvaluated, Leadership leadership) {
+                      Event<RecordEvaluated> recordEvaluated, Leadership leadership, io.micrometer.core.instrument.MeterRegistry registry,
+                      Event<NewsDatesChanged> newsDatesChanged) {
+        this.newsDatesChanged = newsDatesChanged;
+        this.simulationTime = io.micrometer.core.instrument.Timer.builder("chipbet.simulation.duration")
+                .description("Monte Carlo of the baseline, per record").register(registry);
         this.recordEvaluated = recordEvaluated;
         this.leadership = leadership;
         this.config = config;
@@ -173,6 +179,7 @@ public class ScoreBoard {
                             : Snapshots.feasibility(config, plan, assumptions, base, null, last.asOf, last.version, last.cause, last.changes));
                     memoryCommitted = true;
                     simulateLater();
+                    newsDatesChanged.fireAsync(new NewsDatesChanged(LocalDate.MIN)); // a follower's reload: any date may have moved
                     return null;
                 })));
     }
@@ -200,13 +207,15 @@ public class ScoreBoard {
             processed.addAndGet(batch.size());
             return Uni.createFrom().voidItem();
         }
-        Instant asOf = batch.get(batch.size() - 1).occurredAt();
+        // To the microsecond, as PostgreSQL keeps it: a follower reading it back serves the same bytes.
+        Instant asOf = batch.get(batch.size() - 1).occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Snapshots.Base after = base(evaluatedOn);
         String cause = applied.points().isEmpty() ? before.cause() : Attribution.largest(applied.points()).description;
         Feasibility next = Snapshots.feasibility(config, plan, assumptions, after, evaluated, asOf,
                 applied.points().isEmpty() ? before.version() : before.version() + 1, cause,
                 applied.points().isEmpty() ? before.changes() : applied.points().size());
         return Panache.withTransaction(() -> leadership.fence().chain(() -> store.upsert(applied.latest()))
+                        .chain(() -> store.appendEvents(applied.all()))
                         .chain(() -> ScorePoints.insertAll(applied.points()))
                         .chain(() -> applied.points().isEmpty() ? Uni.createFrom().voidItem() : publish(next))
                         .invoke(() -> FailPoints.hit(FailPoints.PROJECTION_COMMIT)))
@@ -222,6 +231,8 @@ public class ScoreBoard {
                         changes.onNext(next);
                     }
                     simulateLater();
+                    newsDatesChanged.fireAsync(new NewsDatesChanged(applied.all().stream().map(IncomingEvent::effectiveOn)
+                            .min(java.util.Comparator.naturalOrder()).orElseThrow()));
                 })
                 .onFailure().invoke(failure ->
                         LOG.warnf("Batch not applied (%s); the committed state is reloaded before it is tried again", failure.getMessage()));
@@ -269,7 +280,9 @@ public class ScoreBoard {
             return;
         }
         try {
+            long started = System.nanoTime();
             Outlook outlook = state.model().simulate(next.prepared());
+            simulationTime.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
             Snapshots.Evaluated result = new Snapshots.Evaluated(outlook, state.model().sensitivity(next.prepared()), next.inputsVersion());
             VertxContextSupport.subscribeAndAwait(() -> serialized(() -> publishSimulation(result)));
             recordEvaluated.fireAsync(new RecordEvaluated(next.states(), next.inputsVersion(), next.evaluatedOn(), current.get()));

@@ -86,8 +86,8 @@ final class Snapshots {
                 sensitivity, compute, centralPath,
                 new Feasibility.Plan(plan.key(), plan.label(), plan.fabs(), plan.nameplateWpm(), target, plan.costPerFabUsd(), plan.horizon(),
                         config.baseline().basis().name()),
-                outlook == null ? null : new Feasibility.Simulation(outlook.samples(), outlook.seed(), outlook.millis(),
-                        evaluated.inputsVersion(), evaluated.inputsVersion() == base.inputsVersion()),
+                outlook == null ? null : new Feasibility.Simulation(outlook.samples(), outlook.seed(),
+                        evaluated.inputsVersion() == base.inputsVersion()),
                 base.counts(), base.evaluatedOn(), asOf, version, cause, changes, assumptions);
     }
 

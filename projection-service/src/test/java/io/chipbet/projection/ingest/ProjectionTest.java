@@ -392,6 +392,15 @@ class ProjectionTest {
         assertEquals(answer.getDouble("constraints[2].wpm.p90"),
                 gauge(metrics, "chipbet_constraint_wpm{constraint=\"talent\",quantile=\"p90\"}"), 1e-6);
         assertEquals(answer.getLong("version"), (long) gauge(metrics, "chipbet_feasibility_version"));
+        // The projection's own outbox (the answer's events) drains, and the poison of the earlier tests is counted by reason.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // counted every 5 s
+        while (gauge(metrics, "chipbet_outbox_pending") != 0 && System.nanoTime() < deadline) {
+            sleep(500);
+            metrics = anyone().get("/q/metrics").then().statusCode(200).extract().asString();
+        }
+        assertEquals(0.0, gauge(metrics, "chipbet_outbox_pending"), 0.0);
+        assertEquals(0.0, gauge(metrics, "chipbet_outbox_oldest_pending_seconds"), 0.0);
+        assertTrue(gauge(metrics, "chipbet_projection_dead_letters_total{reason=\"contract\",topic=\"chipbet.fabs.projects.v1\"}") >= 1);
     }
 
     /**

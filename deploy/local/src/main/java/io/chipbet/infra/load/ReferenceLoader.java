@@ -144,6 +144,17 @@ public final class ReferenceLoader {
         return new Result(sent, already);
     }
 
+    /** The header that carries when a fact became known (platform's NewsDate). */
+    static final String NEWS_DATE = "Chipbet-News-Date";
+
+    /** A fact's news date: its source's date ("reportedOn"), else the date it was announced on, else none (today). */
+    private static java.util.Optional<String> newsDate(JsonObject fact, String announcedOn) {
+        if (fact.containsKey("reportedOn")) {
+            return java.util.Optional.of(fact.getString("reportedOn"));
+        }
+        return java.util.Optional.ofNullable(announcedOn);
+    }
+
     /** A scenario's changes name facts by key ("fab": "intel-ohio-1"); the API takes their ids ("fabId"). */
     private JsonObject withFactIds(JsonObject scenario) {
         if (!scenario.containsKey("changes")) {
@@ -191,7 +202,11 @@ public final class ReferenceLoader {
         }
         Kind target = KINDS.get(kind);
         String collection = baseUrls.get(target.service()) + target.collection();
-        Api.Reply reply = api.post(collection, body.build(), Map.of("Idempotency-Key", "reference:" + key));
+        body.remove("reportedOn");
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("Idempotency-Key", "reference:" + key));
+        newsDate(record, record.containsKey("announcedOn") ? record.getString("announcedOn") : null)
+                .ifPresent(date -> headers.put(NEWS_DATE, date));
+        Api.Reply reply = api.post(collection, body.build(), headers);
         boolean created = reply.status() == 201 && !reply.replayed();
         if (reply.status() == 409 && kind.equals("investors")) {
             reply = findInvestor(collection, record.getString("name"));
@@ -226,7 +241,9 @@ public final class ReferenceLoader {
             return false;
         }
         String path = urls.get(key) + "/" + CHANGES.get(change.getString("kind"));
-        Api.Reply reply = api.post(path, change.getJsonObject("body"), Map.of("If-Match", current.etag()));
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("If-Match", current.etag()));
+        newsDate(change, null).ifPresent(date -> headers.put(NEWS_DATE, date));
+        Api.Reply reply = api.post(path, change.getJsonObject("body"), headers);
         if (reply.status() != 200) {
             throw new IllegalStateException("Change " + change.getString("kind") + " on " + key + " failed with "
                     + reply.status() + ": " + reply.body());

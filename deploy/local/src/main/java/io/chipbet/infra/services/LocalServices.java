@@ -57,7 +57,7 @@ public final class LocalServices implements AutoCloseable {
         for (Map.Entry<String, Integer> entry : ports.entrySet()) {
             String name = entry.getKey();
             ServiceProcess service = new ServiceProcess(name, entry.getValue(), projectRoot);
-            service.start(environment(name, entry.getValue(), infrastructure, keys), logs);
+            service.start(environment(infrastructure, keys, name, entry.getValue()), logs);
             started.add(service);
             processes.add(service);
             listener.started(service);
@@ -87,12 +87,9 @@ public final class LocalServices implements AutoCloseable {
         return new LocalServices(processes);
     }
 
-    /**
-     * What service {@code module} (e.g. {@code fab-service}) is started with: its port, the broker, its own database
-     * and the local key pair.
-     */
-    public static Map<String, String> environment(String module, int port, LocalInfrastructure infrastructure, LocalKeys keys) {
-        String database = module.substring(0, module.indexOf('-'));
+    /** What a service process is started with: its port, the local Kafka and its own database, and the key that checks tokens. */
+    public static Map<String, String> environment(LocalInfrastructure infrastructure, LocalKeys keys, String name, int port) {
+        String database = name.substring(0, name.indexOf('-'));
         // The reference loader finds what it created by its Idempotency-Keys, so the local run keeps them.
         return Map.of(
                 "QUARKUS_HTTP_PORT", String.valueOf(port),

@@ -60,7 +60,8 @@ class SupervisorTest {
         assertEquals("1", fields[3], "one restart");
         assertTrue(fields[5].contains("last: killed by SIGKILL at "), fields[5]);
         assertTrue(log.stream().anyMatch(line -> line.endsWith("fab-service: killed by SIGKILL; restarting in 0.2 s (attempt 1)")), log.toString());
-        assertTrue(log.stream().anyMatch(line -> line.contains("fab-service: restarted, ready in ")), log.toString());
+        // The status file says "up" a moment before the log line is written.
+        awaitTrue(() -> log.stream().anyMatch(line -> line.contains("fab-service: restarted, ready in ")), "logged: " + log);
     }
 
     @Test
