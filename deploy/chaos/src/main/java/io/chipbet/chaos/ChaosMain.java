@@ -103,6 +103,10 @@ public final class ChaosMain {
         int exit;
         try (Stack stack = Stack.start(options.directory(), options.project()); Topics topics = new Topics(stack.bootstrapServers())) {
             out.printf(Locale.ROOT, "  ready in %.1f s (logs: %s)%n", seconds(started), options.directory().resolve("logs"));
+            AuthorizationMatrix.Result authorization = AuthorizationMatrix.run(stack);
+            out.println(authorization.line());
+            authorization.failures.forEach(failure -> out.println("    FAILED " + failure));
+            out.flush();
             Suite suite = new Suite(stack, topics, options.writes(), options.pace());
             for (Suite.Fault fault : options.faults()) {
                 long seed = options.seed() != null ? options.seed() : fault.ordinal() + 1;
@@ -116,10 +120,10 @@ public final class ChaosMain {
             }
             long passed = results.values().stream().filter(Suite.Result::passed).count();
             long failed = results.size() - passed;
-            out.printf(Locale.ROOT, "%d passed, %d failed (%d writes acknowledged in all, %.0f s)%n", passed, failed,
-                    suite.ledger().size(), seconds(started));
-            exit = failed == 0 ? 0 : 1;
-        } catch (RuntimeException e) {
+            out.printf(Locale.ROOT, "%d passed, %d failed (%d writes acknowledged in all, %.0f s)%s%n", passed, failed,
+                    suite.ledger().size(), seconds(started), authorization.failures.isEmpty() ? "" : "; the authorization matrix failed");
+            exit = failed == 0 && authorization.failures.isEmpty() ? 0 : 1;
+        } catch (RuntimeException | java.sql.SQLException e) {
             out.println("The fault suite could not run: " + e);
             e.printStackTrace(out);
             exit = 1;
