@@ -10,6 +10,7 @@ import org.hibernate.exception.GenericJDBCException;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 
@@ -44,6 +45,18 @@ class DatabaseOutageTest {
         assertTrue(DatabaseOutage.isCause(jdbc("53100", "could not extend file: No space left on device")));
         assertTrue(DatabaseOutage.isCause(jdbc("57P01", "terminating connection due to administrator command")));
         assertFalse(DatabaseOutage.isCause(jdbc("23505", "duplicate key value violates unique constraint")));
+    }
+
+    /**
+     * PostgreSQL stopped with -m immediate resets the connections a statement is reading: netty hands the reset
+     * on as a bare SocketException, which answered 500 (found by the fault suite, F7): the client was told the
+     * write failed, not that the database was away and a retry with its Idempotency-Key would land it.
+     */
+    @Test
+    void aConnectionResetUnderAStatementIsAnOutage() {
+        assertTrue(DatabaseOutage.isCause(new SocketException("Connection reset")));
+        assertTrue(DatabaseOutage.isCause(new CompletionException(new SocketException("Broken pipe"))));
+        assertTrue(DatabaseOutage.isCause(new HibernateException(new SocketException("Connection reset by peer"))));
     }
 
     @Test
