@@ -107,6 +107,13 @@ public final class ChaosMain {
             out.println(authorization.line());
             authorization.failures.forEach(failure -> out.println("    FAILED " + failure));
             out.flush();
+            BadInputCorpus.Result corpus = BadInputCorpus.run(stack, topics);
+            out.println(corpus.line());
+            corpus.failures.stream().limit(40).forEach(failure -> out.println("    FAILED " + failure));
+            if (corpus.failures.size() > 40) {
+                out.println("    ... and " + (corpus.failures.size() - 40) + " more");
+            }
+            out.flush();
             Suite suite = new Suite(stack, topics, options.writes(), options.pace());
             for (Suite.Fault fault : options.faults()) {
                 long seed = options.seed() != null ? options.seed() : fault.ordinal() + 1;
@@ -120,9 +127,10 @@ public final class ChaosMain {
             }
             long passed = results.values().stream().filter(Suite.Result::passed).count();
             long failed = results.size() - passed;
-            out.printf(Locale.ROOT, "%d passed, %d failed (%d writes acknowledged in all, %.0f s)%s%n", passed, failed,
-                    suite.ledger().size(), seconds(started), authorization.failures.isEmpty() ? "" : "; the authorization matrix failed");
-            exit = failed == 0 && authorization.failures.isEmpty() ? 0 : 1;
+            out.printf(Locale.ROOT, "%d passed, %d failed (%d writes acknowledged in all, %.0f s)%s%s%n", passed, failed,
+                    suite.ledger().size(), seconds(started), authorization.failures.isEmpty() ? "" : "; the authorization matrix failed",
+                    corpus.failures.isEmpty() ? "" : "; the bad-input corpus failed");
+            exit = failed == 0 && authorization.failures.isEmpty() && corpus.failures.isEmpty() ? 0 : 1;
         } catch (RuntimeException | java.sql.SQLException e) {
             out.println("The fault suite could not run: " + e);
             e.printStackTrace(out);
