@@ -1,5 +1,6 @@
 package io.chipbet.chaos;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chipbet.platform.contract.score.ScoreTopics;
 import org.apache.kafka.common.TopicPartition;
@@ -48,6 +49,8 @@ final class BadInputCorpus {
         int refused;
         int controls;
         final Map<String, Integer> byEndpoint = new LinkedHashMap<>();
+        /** The corpus's own accepted writes (its targets and controls): the faults' invariants hold them to account too. */
+        final List<Workload.Ack> acknowledged = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
 
         String line() {
@@ -151,6 +154,7 @@ final class BadInputCorpus {
                     target.ifMatch() ? "\"" + version + "\"" : null, key);
             if (answer != null && answer.status() / 100 == 2) {
                 result.controls++;
+                acknowledged(target.service(), target.path(), answer, key);
                 versions.put(aggregate, answer.json().path("version").asLong(version + 1));
             } else {
                 result.failures.add("the valid control " + target.name() + " was not accepted: " + describe(answer));
@@ -308,11 +312,29 @@ final class BadInputCorpus {
     }
 
     private String create(String service, String path, Map<String, Object> body) {
-        Http.Answer answer = send("POST", path, "application/json", json(body), null, key());
+        String key = key();
+        Http.Answer answer = send("POST", path, "application/json", json(body), null, key);
         if (answer == null || answer.status() != 201) {
             throw new IllegalStateException("the corpus could not create its target at " + path + ": " + describe(answer));
         }
+        acknowledged(service, path, answer, key);
         return answer.json().path("id").asText();
+    }
+
+    private void acknowledged(String service, String path, Http.Answer answer, String key) {
+        String collection = path.split("/")[3];
+        String type = switch (collection) {
+            case "investors" -> "investor";
+            case "commitments" -> "commitment";
+            case "fabs" -> "fab";
+            case "talent-pools" -> "talent-pool";
+            case "training-programs" -> "training-program";
+            case "shortfall-estimates" -> "shortfall-estimate";
+            default -> throw new IllegalArgumentException(path);
+        };
+        JsonNode json = answer.json();
+        result.acknowledged.add(new Workload.Ack("corpus", service, type, UUID.fromString(json.path("id").asText()),
+                json.path("version").asLong(1), "corpus " + path, key, false, 1));
     }
 
     /** Rows of every table a write lands in, and every outbox. */

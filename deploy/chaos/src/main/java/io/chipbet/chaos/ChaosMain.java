@@ -115,6 +115,7 @@ public final class ChaosMain {
             }
             out.flush();
             Suite suite = new Suite(stack, topics, options.writes(), options.pace());
+            suite.ledger().addAll(corpus.acknowledged);
             for (Suite.Fault fault : options.faults()) {
                 long seed = options.seed() != null ? options.seed() : fault.ordinal() + 1;
                 Suite.Result result = suite.run(fault, seed);
