@@ -294,11 +294,14 @@ jwt_payload() {
   for service in funding-service fab-service talent-service projection-service; do
     grep -Eq "^[0-9]+ +$service +http://127.0.0.1:[0-9]+ +ready in [0-9.]+ s" "$out"
   done
-  grep -q "47 of 47 facts: 47 sent, 0 already there" "$out"
-  grep -q "Feasibility score" "$out"
+  # A fresh stack: every fact of the reference data is sent, none was there.
+  facts=$(sed -nE 's/.*through the services. APIs \(([0-9]+) facts\).*/\1/p' "$out")
+  [ -n "$facts" ] && [ "$facts" -gt 0 ]
+  grep -q "$facts of $facts facts: $facts sent, 0 already there" "$out"
+  grep -Eq '^[0-9]+ P\([0-9.]+ fabs by [0-9-]+\) = [0-9.]+%' "$out"
   local kafka_at score_at
   kafka_at=$(grep -E '^[0-9]+ +Kafka ' "$out" | cut -d' ' -f1)
-  score_at=$(grep -E '^[0-9]+ Feasibility score' "$out" | cut -d' ' -f1)
+  score_at=$(grep -E '^[0-9]+ P\(' "$out" | head -1 | cut -d' ' -f1)
   [ $((score_at - kafka_at)) -ge 5 ] # streamed: the first steps were shown long before the end
 
   # Kill the caller's whole process group, as a closing terminal or a timed-out CI step would.
@@ -310,7 +313,7 @@ jwt_payload() {
   ! kill -0 -- "-$pgid" 2>/dev/null
   run -0 "$CHIPBET" status
   run -0 curl -sf http://127.0.0.1:8080/api/v1/feasibility
-  [[ $output == *'"bindingConstraint"'* ]]
+  [[ $output == *'"probability"'* && $output == *'"headline":"On the record today'* ]]
 
   # A crash is restarted with a back-off, and status says so.
   run -0 "$CHIPBET" kill fab-service
