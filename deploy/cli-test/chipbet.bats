@@ -38,7 +38,7 @@ teardown() {
   fi
 }
 
-COMMANDS=(up down status logs load infra token restart kill reset completion help)
+COMMANDS=(up down status logs load infra token restart kill reset chaos completion help)
 
 # A process whose command line reads like this state folder's launcher: what ./chipbet checks a pid against.
 fake_launcher() {
@@ -116,7 +116,7 @@ jwt_payload() {
   for line in "up --bogus" "up --detach extra" "down --bogus" "down --timeout soon" "status --bogus" "status extra" \
       "logs --bogus kafka" "logs kafka postgres" "logs" "load --bogus" "load" "load a b" "infra --bogus" \
       "token --bogus" "token bob" "token --user" "token --ttl never" "restart" "restart --bogus fab-service" \
-      "restart nope-service" "kill nope-service" "kill --bogus fab-service" "reset --bogus" "completion zsh" "help up down"; do
+      "restart nope-service" "kill nope-service" "kill --bogus fab-service" "reset --bogus" "chaos --bogus" "chaos --fault F11" "chaos --writes many" "completion zsh" "help up down"; do
     run --separate-stderr "$CHIPBET" $line
     [ "$status" -eq 2 ] || { echo "'$line' exited $status: $stderr"; false; }
     [[ $stderr == *sage:* ]] || { echo "'$line' gave no usage: $stderr"; false; }

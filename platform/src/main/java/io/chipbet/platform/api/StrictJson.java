@@ -38,8 +38,8 @@ import java.util.UUID;
  * </ul>
  *
  * <p>It serves Quarkus REST as the mapper of requests and responses: a copy of the application's
- * mapper, so responses are written as before. Events stay with the application's mapper: their
- * readers are tolerant of fields added later, and read many values from one stream.
+ * mapper, so responses are written as before. Events are read by {@link #forEvents}: the same types,
+ * but tolerant of fields added later, and of more values after one in a stream.
  */
 @Provider
 public class StrictJson implements ContextResolver<ObjectMapper> {
@@ -55,13 +55,27 @@ public class StrictJson implements ContextResolver<ObjectMapper> {
         return strict;
     }
 
-    @SuppressWarnings("deprecation") // ALLOW_COERCION_OF_SCALARS has no other switch on a built mapper in Jackson 2
     static ObjectMapper configure(ObjectMapper mapper) {
-        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
-                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        return types(mapper);
+    }
+
+    /**
+     * {@code mapper} (a copy of the application's, say), made to read every value only in its own JSON type, as
+     * request bodies are: for the readers of events, whose contract is as strict about types. Unlike a request
+     * body, an event may carry fields its reader does not know yet (backward-compatible additions, see
+     * docs/events.md).
+     */
+    public static ObjectMapper forEvents(ObjectMapper mapper) {
+        return types(mapper);
+    }
+
+    @SuppressWarnings("deprecation") // ALLOW_COERCION_OF_SCALARS has no other switch on a built mapper in Jackson 2
+    private static ObjectMapper types(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
-        mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         // Scalars to text are not covered by ALLOW_COERCION_OF_SCALARS; "" stays "" and @NotBlank judges it.
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

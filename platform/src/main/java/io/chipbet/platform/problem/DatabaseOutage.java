@@ -4,8 +4,9 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import org.hibernate.exception.JDBCConnectionException;
 
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -20,18 +21,29 @@ final class DatabaseOutage {
     private static final Set<String> VERTX_MESSAGES = Set.of("Connection was closed", "Pool closed", "Timeout",
             "Timeout waiting for connection");
 
+    /** Netty's epoll and kqueue transports report a reset connection as this IOException. */
+    private static final String NATIVE_IO = "io.netty.channel.unix.Errors$NativeIoException";
+
     private DatabaseOutage() {
     }
 
     static boolean isCause(Throwable failure) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
-            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
+            // A write's only sockets are its database's: a connection refused, reset or broken under a statement
+            // (a server stopped with -m immediate resets them) is the database away. NIO says SocketException,
+            // the native transports their own IOException.
+            if (cause instanceof SocketException || cause.getClass().getName().equals(NATIVE_IO)
+                    || cause instanceof ClosedConnectionException
                     || cause instanceof ClosedChannelException || cause instanceof TimeoutException
                     || cause instanceof JDBCConnectionException) {
                 return true;
             }
             if (cause instanceof DatabaseException database && unavailable(database.getSqlState())) {
+                return true;
+            }
+            // Hibernate Reactive hands a statement's failure on as a JDBC exception around an SQLException with the state.
+            if (cause instanceof SQLException sql && unavailable(sql.getSQLState())) {
                 return true;
             }
             if (cause.getClass().getName().startsWith("io.vertx.") && VERTX_MESSAGES.contains(cause.getMessage())) {

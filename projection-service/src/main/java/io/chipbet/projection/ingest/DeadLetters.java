@@ -66,7 +66,8 @@ public class DeadLetters {
         headers.add("dead-letter-offset", String.valueOf(offset).getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(TOPIC).withKey(record.getKey()).withHeaders(headers).build();
-        byte[] raw = record.getPayload() == null || record.getPayload().raw() == null ? new byte[0] : record.getPayload().raw();
+        // A tombstone stays one (a null value), so that the copy is the record as it came.
+        byte[] raw = record.getPayload() == null ? null : record.getPayload().raw();
         return emitter.sendMessage(Message.of(raw, Metadata.of(metadata)));
     }
 }

@@ -12,6 +12,7 @@ import io.chipbet.platform.contract.talent.ShortfallEstimateState;
 import io.chipbet.platform.contract.talent.TalentPoolState;
 import io.chipbet.platform.contract.talent.TalentTopics;
 import io.chipbet.platform.contract.talent.TrainingProgramState;
+import io.chipbet.platform.api.StrictJson;
 import io.chipbet.platform.contract.common.AggregateSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -48,7 +49,8 @@ public class EventParser {
     private final Validator validator;
 
     public EventParser(ObjectMapper json, Validator validator) {
-        this.json = json;
+        // Read in the contract's own types: a lenient mapper would take "100" or 1.5 for a capacity and 0 for an enum.
+        this.json = StrictJson.forEvents(json.copy());
         this.validator = validator;
     }
 
@@ -134,13 +136,13 @@ public class EventParser {
                     continue;
                 }
                 switch (field) {
-                    case "eventId" -> envelope.eventId = in.getText();
-                    case "type" -> envelope.type = in.getText();
-                    case "aggregateType" -> envelope.aggregateType = in.getText();
-                    case "aggregateId" -> envelope.aggregateId = in.getText();
-                    case "aggregateVersion" -> envelope.aggregateVersion = in.getText();
-                    case "occurredAt" -> envelope.occurredAt = in.getText();
-                    case "effectiveOn" -> envelope.effectiveOn = in.getText();
+                    case "eventId" -> envelope.eventId = text(in, field);
+                    case "type" -> envelope.type = text(in, field);
+                    case "aggregateType" -> envelope.aggregateType = text(in, field);
+                    case "aggregateId" -> envelope.aggregateId = text(in, field);
+                    case "aggregateVersion" -> envelope.aggregateVersion = integer(in, field);
+                    case "occurredAt" -> envelope.occurredAt = text(in, field);
+                    case "effectiveOn" -> envelope.effectiveOn = text(in, field);
                     case "data" -> readData(in, envelope);
                     default -> in.skipChildren();
                 }
@@ -156,6 +158,23 @@ public class EventParser {
         } else {
             envelope.dataTree = json.readTree(in); // typed once the aggregate type is known
         }
+    }
+
+    /** The envelope's text fields are JSON strings (envelope.schema.json): a number is not an id. */
+    private static String text(JsonParser in, String field) throws Exception {
+        if (in.currentToken() != JsonToken.VALUE_STRING) {
+            throw new Poison(field + " must be a JSON string, not " + in.currentToken().asString(), null);
+        }
+        return in.getText();
+    }
+
+    /** aggregateVersion is a JSON integer: "2" or 2.0 is no version. */
+    private static String integer(JsonParser in, String field) throws Exception {
+        if (in.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+            throw new Poison(field + " must be a JSON integer, not " + (in.currentToken() == JsonToken.VALUE_STRING ? "text"
+                    : in.currentToken().asString()), null);
+        }
+        return in.getText();
     }
 
     private static <T> T required(T value, String field) throws Poison {

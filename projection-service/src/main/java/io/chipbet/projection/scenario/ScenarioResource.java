@@ -18,7 +18,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -57,7 +56,6 @@ public class ScenarioResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Create a scenario", description = "201 with its location; its answer follows on /{id}/feasibility and /{id}/stream. "
@@ -84,7 +82,6 @@ public class ScenarioResource {
 
     @PUT
     @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Revise a scenario", description = "A new revision; send its current ETag in If-Match (428 without, 412 if stale)")

@@ -444,6 +444,77 @@ class ProjectionTest {
         assertTrue(inputs.getList("talent[0].sources.url").contains("https://example.org/study"), "the region's sources name the study");
     }
 
+    /**
+     * A record is read only in its contract's own JSON types: a number as text, a float for an integer, a number
+     * for an enum or a version as text is poison, never coerced into a phantom fact (found by the fault suite, F8).
+     * A tombstone is dead-lettered as it came, a null value.
+     */
+    @Test
+    @Order(13)
+    void wronglyTypedRecordsAreDeadLetteredNotCoerced() {
+        JsonPath before = anyone().get("/api/v1/feasibility").then().extract().jsonPath();
+        Map<UUID, String> poison = new java.util.LinkedHashMap<>();
+        UUID versionAsText = UUID.randomUUID();
+        send(FABS, versionAsText.toString(), Events.mutated(fabEnvelope(versionAsText), tree -> tree.put("aggregateVersion", "1")));
+        poison.put(versionAsText, "aggregateVersion");
+        UUID capacityAsText = UUID.randomUUID();
+        send(FABS, capacityAsText.toString(), Events.mutated(fabEnvelope(capacityAsText), tree -> dataOf(tree).put("capacityWafersPerMonth", "100")));
+        poison.put(capacityAsText, "capacityWafersPerMonth");
+        UUID fractionalCapacity = UUID.randomUUID();
+        send(FABS, fractionalCapacity.toString(), Events.mutated(fabEnvelope(fractionalCapacity), tree -> dataOf(tree).put("capacityWafersPerMonth", 1.5)));
+        poison.put(fractionalCapacity, "capacityWafersPerMonth");
+        UUID nodeClassAsNumber = UUID.randomUUID();
+        send(FABS, nodeClassAsNumber.toString(), Events.mutated(fabEnvelope(nodeClassAsNumber), tree -> dataOf(tree).put("nodeClass", 0)));
+        poison.put(nodeClassAsNumber, "nodeClass");
+        UUID purposeAsNumber = UUID.randomUUID();
+        send(FUNDING, purposeAsNumber.toString(), Events.mutated(envelope("CommitmentRecorded", "commitment", purposeAsNumber, 1,
+                commitment(purposeAsNumber, "Typed", "5", Purpose.FABS, CommitmentStatus.COMMITTED, "0", 1)),
+                tree -> dataOf(tree).put("purpose", 0)));
+        poison.put(purposeAsNumber, "purpose");
+        UUID amountAsText = UUID.randomUUID();
+        send(FUNDING, amountAsText.toString(), Events.mutated(envelope("CommitmentRecorded", "commitment", amountAsText, 1,
+                commitment(amountAsText, "Typed", "5", Purpose.FABS, CommitmentStatus.COMMITTED, "0", 1)),
+                tree -> dataOf(tree).put("amountUsd", "5")));
+        poison.put(amountAsText, "amountUsd");
+        UUID headcountAsText = UUID.randomUUID();
+        send(TALENT, headcountAsText.toString(), Events.mutated(envelope("TalentPoolRecorded", "talent-pool", headcountAsText, 1,
+                Events.pool(headcountAsText, 1000, 10, 2022, 1)), tree -> dataOf(tree).put("headcount", "1000")));
+        poison.put(headcountAsText, "headcount");
+        UUID tombstone = UUID.randomUUID();
+        Events.sendAll(FABS, List.of(new java.util.AbstractMap.SimpleEntry<>(tombstone.toString(), (String) null)));
+        poison.put(tombstone, "empty value");
+        UUID valid = UUID.randomUUID();
+        send(FABS, valid.toString(), fabEnvelope(valid));
+
+        try (EventTopic deadLetters = new EventTopic(DeadLetters.TOPIC)) {
+            Map<String, ConsumerRecord<String, String>> lettered = new java.util.HashMap<>();
+            deadLetters.await(record -> poison.keySet().stream().anyMatch(id -> id.toString().equals(record.key())), poison.size(),
+                    Duration.ofSeconds(30)).forEach(record -> lettered.put(record.key(), record));
+            for (Map.Entry<UUID, String> entry : poison.entrySet()) {
+                ConsumerRecord<String, String> letter = lettered.get(entry.getKey().toString());
+                assertTrue(letter != null, "not dead-lettered: the record whose " + entry.getValue() + " is mistyped");
+                String reason = new String(letter.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+                assertTrue(reason.contains(entry.getValue()), entry.getValue() + ": " + reason);
+            }
+            assertEquals(null, lettered.get(tombstone.toString()).value(), "a tombstone is dead-lettered as it came");
+        }
+        JsonPath after = awaitScore(json -> json.getInt("inputs.fabs") == before.getInt("inputs.fabs") + 1);
+        assertEquals(before.getInt("inputs.commitments"), after.getInt("inputs.commitments"));
+        assertEquals(before.getInt("inputs.talentPools"), after.getInt("inputs.talentPools"));
+        for (UUID id : poison.keySet()) {
+            assertEquals(null, storedVersion(id), "no phantom of " + poison.get(id));
+        }
+        anyone().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private static String fabEnvelope(UUID id) {
+        return envelope("FabAnnounced", "fab", id, 1, fab(id, "Typed fab", FabStatus.ANNOUNCED, 100, null, LocalDate.of(2029, 1, 1), null, 1));
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode dataOf(com.fasterxml.jackson.databind.node.ObjectNode envelope) {
+        return (com.fasterxml.jackson.databind.node.ObjectNode) envelope.get("data");
+    }
+
     /** The value of one sample line in Prometheus' text format. */
     private static double gauge(String metrics, String series) {
         return metrics.lines().filter(line -> line.startsWith(series + " ")).findFirst()

@@ -40,6 +40,31 @@ class ScenarioTest {
     @Inject
     ScenarioEvaluations evaluations;
 
+    @io.quarkus.test.common.http.TestHTTPResource("/api/v1/scenarios")
+    java.net.URI scenarios;
+
+    /**
+     * A scenario sent without a Content-Type was taken as JSON and created (found by the fault suite's
+     * bad-input corpus); the producers' writes refuse it. Refused with 415 problem+json, like text/plain.
+     */
+    @Test
+    void aScenarioWithoutAJsonContentTypeIsRefusedWith415() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String token = io.chipbet.infra.security.Tokens.forTests().editor();
+        for (String type : new String[]{null, "text/plain"}) {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(scenarios)
+                    .header("Authorization", "Bearer " + token)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(spec("No content type", "[]", "null")));
+            if (type != null) {
+                request.header("Content-Type", type);
+            }
+            java.net.http.HttpResponse<String> response = client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(415, response.statusCode(), type + ": " + response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), type + ": " + response.headers());
+        }
+        assertFalse(anyone().get("/api/v1/scenarios").asString().contains("No content type"));
+    }
+
     @Test
     void aScenarioIsCreatedReadRevisedAndDeletedWithItsETag() throws Throwable {
         String location = asEditor().contentType("application/json").body(spec("Crud", "[]", "null"))

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,14 +28,24 @@ public final class ServiceProcess {
     private final int port;
     private final Path jar;
     private Map<String, String> environment;
+    /** Extra JVM options for the next start, e.g. {@code -Dchipbet.fail-points=...} for the fault suite. */
+    private List<String> jvmOptions = List.of();
     private Path logs;
     /** Read without the lock by {@link #command} and {@link #exited}: a kill must not wait for a stop. */
     private volatile ParentBoundProcess process;
 
     public ServiceProcess(String name, int port, Path projectRoot) {
+        this(name, name, port, projectRoot);
+    }
+
+    /**
+     * A service run from {@code module}'s jar under a name of its own (its log and pid file are named after it),
+     * e.g. a second projection-service replica.
+     */
+    public ServiceProcess(String name, String module, int port, Path projectRoot) {
         this.name = name;
         this.port = port;
-        this.jar = projectRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        this.jar = projectRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     public String name() {
@@ -64,6 +75,11 @@ public final class ServiceProcess {
         start();
     }
 
+    /** JVM options for every later start (the current run keeps its own); none by default. */
+    public synchronized void jvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+    }
+
     /** Starts it again as it was started before, e.g. after a crash or a stop. */
     public synchronized void start() {
         if (environment == null) {
@@ -75,8 +91,10 @@ public final class ServiceProcess {
         try {
             Files.createDirectories(logs);
             String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-            process = ParentBoundProcess.start(name, List.of(),
-                    List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()),
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString()));
+            process = ParentBoundProcess.start(name, List.of(), command,
                     "TERM", environment, logs.resolve(name + ".log"), pidFile());
         } catch (IOException e) {
             throw new UncheckedIOException(name + " could not start", e);

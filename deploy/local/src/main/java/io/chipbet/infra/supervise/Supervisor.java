@@ -169,6 +169,28 @@ public final class Supervisor implements AutoCloseable {
                 : "the launcher restarts it after its back-off (see ./chipbet status)");
     }
 
+    /**
+     * Stops keeping {@code name} running and forgets it: its next exit is no crash, nothing restarts it. The caller
+     * stops it. For a process that joins for a while, e.g. the fault suite's second projection replica.
+     */
+    public void release(String name) {
+        Entry entry;
+        synchronized (this) {
+            entry = find(name);
+        }
+        entry.lifecycle.lock(); // after any restart in progress
+        try {
+            synchronized (this) {
+                entry.generation++;
+                entry.cancelPending();
+                entries.remove(name);
+                writeStatus();
+            }
+        } finally {
+            entry.lifecycle.unlock();
+        }
+    }
+
     /** One line per process, as in the status file. */
     public synchronized List<String> status() {
         List<String> lines = new ArrayList<>();
