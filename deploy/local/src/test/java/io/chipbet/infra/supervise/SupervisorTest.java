@@ -59,7 +59,7 @@ class SupervisorTest {
         assertEquals(String.valueOf(sleeper.command().orElseThrow().pid()), fields[2]);
         assertEquals("1", fields[3], "one restart");
         assertTrue(fields[5].contains("last: killed by SIGKILL at "), fields[5]);
-        assertTrue(log.stream().anyMatch(line -> line.endsWith("fab-service: killed by SIGKILL; restarting in 0.2 s (attempt 1)")), log.toString());
+        awaitTrue(() -> log.stream().anyMatch(line -> line.endsWith("fab-service: killed by SIGKILL; restarting in 0.2 s (attempt 1)")), "logged: " + log);
         // The status file says "up" a moment before the log line is written.
         awaitTrue(() -> log.stream().anyMatch(line -> line.contains("fab-service: restarted, ready in ")), "logged: " + log);
     }
@@ -80,7 +80,7 @@ class SupervisorTest {
         // Two failed starts: attempts 1, 2 and 3, at 0.1, 0.2 and 0.4 s.
         awaitTrue(() -> sleeper.starts.get() == 4 && line("talent-service").startsWith("talent-service\tup\t"),
                 "up after two failed starts");
-        assertTrue(log.stream().anyMatch(line -> line.endsWith("restarting in 0.4 s (attempt 3)")), log.toString());
+        awaitTrue(() -> log.stream().anyMatch(line -> line.endsWith("restarting in 0.4 s (attempt 3)")), "logged: " + log);
 
         Thread.sleep(700); // a stable run: the next crash starts the back-off afresh
         log.clear();
@@ -110,8 +110,8 @@ class SupervisorTest {
         supervisor.kill("funding-service", false);
         awaitTrue(() -> line("funding-service").startsWith("funding-service\tup\t") && !line("funding-service").contains("\t" + second + "\t"),
                 "restarted after a kill without --hold");
-        assertTrue(log.stream().anyMatch(line -> line.endsWith("funding-service: killed by SIGKILL (./chipbet kill); restarting in 0.1 s (attempt 1)")),
-                log.toString());
+        awaitTrue(() -> log.stream().anyMatch(line -> line.endsWith("funding-service: killed by SIGKILL (./chipbet kill); restarting in 0.1 s (attempt 1)")),
+                "logged: " + log);
     }
 
     @Test
