@@ -30,8 +30,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -58,17 +60,25 @@ public class ScenarioEvaluations {
     private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final BroadcastProcessor<ScenarioAnswer> changes = BroadcastProcessor.create();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "chipbet-scenarios");
         thread.setDaemon(true);
         return thread;
     });
     private volatile RecordEvaluated latest;
+    /** When the newest record came (System.nanoTime), and when the last pass began. */
+    private volatile long latestAt;
+    private long lastPassAt = System.nanoTime();
+    /** A record came since the scenarios were last read from their table. */
+    private final AtomicBoolean rereadStored = new AtomicBoolean();
 
     private final Leadership leadership;
+    private final ScenarioConfig config;
 
-    public ScenarioEvaluations(ObjectMapper json, ScoreBoard board, Outbox outbox, ScenarioRepository scenarios, Leadership leadership) {
+    public ScenarioEvaluations(ObjectMapper json, ScoreBoard board, Outbox outbox, ScenarioRepository scenarios, Leadership leadership,
+                               ScenarioConfig config) {
         this.leadership = leadership;
+        this.config = config;
         this.json = json;
         this.board = board;
         this.outbox = outbox;
@@ -86,9 +96,15 @@ public class ScenarioEvaluations {
         worker.shutdownNow();
     }
 
-    void recordEvaluated(@ObservesAsync RecordEvaluated record) throws Throwable {
+    void recordEvaluated(@ObservesAsync RecordEvaluated record) {
         latest = record;
-        // Scenarios written through another replica are picked up here.
+        latestAt = System.nanoTime();
+        rereadStored.set(true);
+        schedule(config.quietPeriod().toMillis());
+    }
+
+    /** Scenarios written through another replica are picked up here, once a pass; all are evaluated again. */
+    private void rereadStored() throws Throwable {
         List<Scenario> stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(scenarios::ordered));
         java.util.Set<UUID> present = new java.util.HashSet<>();
         for (Scenario scenario : stored) {
@@ -100,7 +116,6 @@ public class ScenarioEvaluations {
         }
         entries.keySet().retainAll(present);
         dirty.addAll(entries.keySet());
-        schedule();
     }
 
     /** A scenario was created or revised (its row is committed): evaluate it again. */
@@ -108,7 +123,7 @@ public class ScenarioEvaluations {
         entries.put(scenario.id, entry(scenario));
         answers.remove(scenario.id);
         dirty.add(scenario.id);
-        schedule();
+        schedule(0);
     }
 
     void removed(UUID id) {
@@ -163,22 +178,41 @@ public class ScenarioEvaluations {
         return new RecordEvaluated(List.of(), -1, baseline.evaluatedOn(), baseline);
     }
 
-    private void schedule() {
+    private void schedule(long delayMillis) {
         if (scheduled.compareAndSet(false, true)) {
             try {
-                worker.execute(this::evaluateDirty);
-            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                worker.schedule(this::evaluateDirty, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
                 scheduled.set(false);
             }
         }
     }
 
-    /** On the worker: every scenario marked dirty, on the newest record, then again if more came meanwhile. */
+    /**
+     * On the worker: every scenario marked dirty, on the newest record, then again if more came meanwhile. While
+     * records keep coming (within the quiet period), it waits, up to the maximum staleness.
+     */
     private void evaluateDirty() {
         scheduled.set(false);
+        long now = System.nanoTime();
+        long sinceRecord = now - latestAt;
+        long quiet = config.quietPeriod().toNanos();
+        if (sinceRecord < quiet && now - lastPassAt < config.maxStaleness().toNanos()) {
+            schedule(TimeUnit.NANOSECONDS.toMillis(quiet - sinceRecord) + 1);
+            return;
+        }
+        lastPassAt = now;
         RecordEvaluated record = latest;
         if (record == null) {
             return;
+        }
+        if (rereadStored.getAndSet(false)) {
+            try {
+                rereadStored();
+            } catch (Throwable failure) {
+                rereadStored.set(true);
+                LOG.warnf("Scenarios not read (%s); they are read again with the next pass", failure.getMessage());
+            }
         }
         for (UUID id : List.copyOf(dirty)) {
             dirty.remove(id);
@@ -192,8 +226,8 @@ public class ScenarioEvaluations {
                 LOG.warnf("Scenario %s not evaluated (%s); it is tried again with the next record", id, failure.getMessage());
             }
         }
-        if (!dirty.isEmpty()) {
-            schedule();
+        if (!dirty.isEmpty() || rereadStored.get()) {
+            schedule(0);
         }
     }
 
