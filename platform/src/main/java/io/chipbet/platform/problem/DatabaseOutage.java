@@ -4,6 +4,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import org.hibernate.exception.JDBCConnectionException;
 
+import java.io.IOException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
@@ -37,6 +38,11 @@ final class DatabaseOutage {
                     || cause instanceof ClosedConnectionException
                     || cause instanceof ClosedChannelException || cause instanceof TimeoutException
                     || cause instanceof JDBCConnectionException) {
+                return true;
+            }
+            // NIO's own read reports a reset as a bare IOException ("Connection reset by peer"), no SocketException.
+            if (cause.getClass() == IOException.class && cause.getMessage() != null
+                    && (cause.getMessage().startsWith("Connection reset") || cause.getMessage().startsWith("Broken pipe"))) {
                 return true;
             }
             if (cause instanceof DatabaseException database && unavailable(database.getSqlState())) {

@@ -55,6 +55,10 @@ class DatabaseOutageTest {
     @Test
     void aConnectionResetUnderAStatementIsAnOutage() {
         assertTrue(DatabaseOutage.isCause(new SocketException("Connection reset")));
+        // As NIO reads it (found by the fault suite, F7: a create answered 500).
+        assertTrue(DatabaseOutage.isCause(new java.io.IOException("Connection reset by peer")));
+        assertTrue(DatabaseOutage.isCause(new CompletionException(new java.io.IOException("Broken pipe"))));
+        assertFalse(DatabaseOutage.isCause(new java.io.IOException("Stream closed")));
         assertTrue(DatabaseOutage.isCause(new CompletionException(new SocketException("Broken pipe"))));
         assertTrue(DatabaseOutage.isCause(new HibernateException(new SocketException("Connection reset by peer"))));
     }
