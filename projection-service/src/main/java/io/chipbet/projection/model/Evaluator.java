@@ -153,38 +153,49 @@ final class Evaluator {
         double laterInTalentRegions = 0;
         boolean random = d.isRandom();
         double perRampMonth = ramp <= 0 ? 0 : 1 / ramp;
+        double halfRamp = Math.max(0, ramp) / 2;
         boolean[] talentRegion = p.talentRegion();
+        // The arrays in locals: the loop below is the Monte Carlo's inner loop (samples × fabs).
         int[] regions = fabs.region();
-        for (int i = 0; i < fabs.size(); i++) {
-            byte kind = fabs.kind()[i];
+        byte[] kinds = fabs.kind();
+        double[] starts = fabs.start();
+        double[] nameplates = fabs.nameplate();
+        FabBook.SlipDraws draws = fabs.draws();
+        double restartProbability = p.pausedRestartProbability();
+        double restartDelay = p.pausedRestartDelayMonths();
+        for (int i = 0, size = fabs.size(); i < size; i++) {
+            byte kind = kinds[i];
             if (kind == FabBook.EXCLUDED) {
                 continue;
             }
-            double start = fabs.start()[i];
+            double start = starts[i];
             if (kind != FabBook.PRODUCING) {
                 if (kind == FabBook.PAUSED) {
-                    if (d.u(Draws.RESTART) >= p.pausedRestartProbability()) {
+                    if (d.u(Draws.RESTART) >= restartProbability) {
                         continue;
                     }
-                    start += p.pausedRestartDelayMonths();
+                    start += restartDelay;
                 }
                 double u = d.u(Draws.SLIP);
-                start += random ? fabs.draws()[i].slip(u) : fixedSlip(fabs, i, u);
-                start = Math.max(start, now); // a fab not yet producing produces from now at the earliest
+                start += random ? draws.slip(i, u) : fixedSlip(fabs, i, u);
+                start = start < now ? now : start; // a fab not yet producing produces from now at the earliest
             }
             double months = horizon - start;
             if (months <= 0) {
                 continue;
             }
-            double nameplate = fabs.nameplate()[i];
-            double online = nameplate * (months >= ramp ? 1 : months * perRampMonth);
+            // Selects, not branches, where the sampled start decides (a misprediction costs more than both sides):
+            // the same figures as capacity and wafersOfOneFab, which the fixed-draw paths read.
+            double nameplate = nameplates[i];
+            boolean ramped = months >= ramp;
+            double online = nameplate * (ramped ? 1 : months * perRampMonth);
             capacity += online;
-            cumulative += nameplate * wafersOfOneFab(months, ramp);
-            if (start > now) {
-                later += online;
-                if (talentRegion.length > regions[i] && talentRegion[regions[i]]) {
-                    laterInTalentRegions += online;
-                }
+            cumulative += nameplate * (ramped ? months - halfRamp : months * months / (2 * ramp));
+            double onlineLater = start > now ? online : 0;
+            later += onlineLater;
+            int region = regions[i];
+            if (region < talentRegion.length && talentRegion[region]) {
+                laterInTalentRegions += onlineLater;
             }
         }
         out.tracked = capacity;

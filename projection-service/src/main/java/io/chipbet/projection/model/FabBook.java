@@ -132,7 +132,7 @@ final class FabBook {
         int[] regionOf = new int[size];
         int[] own = new int[size];
         double[][] slipsAt = new double[size][];
-        Draw[] draws = new Draw[size];
+        SlipDraws draws = new SlipDraws(size);
         for (int i = 0; i < size; i++) {
             int slot = order[i];
             kinds[i] = kind[slot];
@@ -141,7 +141,7 @@ final class FabBook {
             regionOf[i] = region[slot];
             own[i] = ownIndex[slot];
             slipsAt[i] = slipAt[slot];
-            draws[i] = regionSlips[region[slot]].draw(ownIndex[slot]);
+            regionSlips[region[slot]].draw(ownIndex[slot], draws, i);
         }
         return new Fabs(size, kinds, starts, nameplates, regionOf, own, slipsAt, regionSlips, regions.toArray(new String[0]), draws);
     }
@@ -157,23 +157,42 @@ final class FabBook {
      * snapshot's copy. {@code draws} is only in a snapshot: what a Monte Carlo sample needs per fab.
      */
     record Fabs(int size, byte[] kind, double[] start, double[] nameplate, int[] region, int[] ownIndex, double[][] slipAt,
-                RegionSlips[] slips, String[] regions, Draw[] draws) {
+                RegionSlips[] slips, String[] regions, SlipDraws draws) {
     }
 
     /**
-     * One fab's further-slip draw with its constants worked out once: from u, the prior (an exponential
-     * with mean {@code priorMean}) below {@code priorShare}, else a peer's observed slip.
+     * Each fab's further-slip draw with its constants worked out once, as parallel arrays (the Monte Carlo
+     * reads them per sample and fab): from u, the prior (an exponential with mean {@code priorMean})
+     * below {@code priorShare}, else a peer's observed slip, the fab's own left out.
      */
-    record Draw(double priorShare, double priorScale, double priorMean, double peerScale, int lastPeer, int ownIndex, double[] peers) {
-        double slip(double u) {
-            if (u < priorShare) {
-                return priorMean * RegionSlips.exponential((int) (u * priorScale));
+    static final class SlipDraws {
+        final double[] priorShare;
+        final double[] priorScale;
+        final double[] priorMean;
+        final double[] peerScale;
+        final int[] lastPeer;
+        final int[] ownIndex;
+        final double[][] peers;
+
+        SlipDraws(int size) {
+            priorShare = new double[size];
+            priorScale = new double[size];
+            priorMean = new double[size];
+            peerScale = new double[size];
+            lastPeer = new int[size];
+            ownIndex = new int[size];
+            peers = new double[size][];
+        }
+
+        double slip(int fab, double u) {
+            double prior = priorShare[fab];
+            if (u < prior) {
+                return priorMean[fab] * RegionSlips.exponential((int) (u * priorScale[fab]));
             }
-            int index = Math.min(lastPeer, (int) ((u - priorShare) * peerScale));
-            if (index >= ownIndex) {
-                index++;
-            }
-            return peers[index];
+            int index = Math.min(lastPeer[fab], (int) ((u - prior) * peerScale[fab]));
+            // Past the fab's own observation, one further: without a branch, which u would mispredict half the time.
+            index += (ownIndex[fab] - 1 - index) >>> 31;
+            return peers[fab][index];
         }
     }
 

@@ -53,12 +53,17 @@ final class RegionSlips {
         return EXPONENTIAL[Math.min(TABLE - 1, index)];
     }
 
-    /** A fab's draw, its divisions done once: see {@link FabBook.Draw#slip}. */
-    FabBook.Draw draw(int ownIndex) {
+    /** Fab {@code fab}'s draw into {@code draws}, its divisions done once: see {@link FabBook.SlipDraws#slip}. */
+    void draw(int ownIndex, FabBook.SlipDraws draws, int fab) {
         int others = observed.length - (ownIndex >= 0 ? 1 : 0);
         double prior = others == 0 ? 1.0000001 : priorWeight / (priorWeight + others);
-        return new FabBook.Draw(prior, TABLE / Math.min(1, prior), priorMean, others == 0 ? 0 : others / (1 - prior), others - 1,
-                ownIndex < 0 ? Integer.MAX_VALUE : ownIndex, observed);
+        draws.priorShare[fab] = prior;
+        draws.priorScale[fab] = TABLE / Math.min(1, prior);
+        draws.priorMean[fab] = priorMean;
+        draws.peerScale[fab] = others == 0 ? 0 : others / (1 - prior);
+        draws.lastPeer[fab] = others - 1;
+        draws.ownIndex[fab] = ownIndex < 0 ? Integer.MAX_VALUE : ownIndex;
+        draws.peers[fab] = observed;
     }
 
     /** The mixture's quantile at u, leaving out the observation at ownIndex: for the median-input path and the tornado. */

@@ -59,29 +59,24 @@ public final class Simulation {
         binding.put("capital", bindsCapital / (double) samples);
         binding.put("talent", bindsTalent / (double) samples);
         binding.put("none", met / (double) samples);
-        Quantiles deliverableQuantiles = Quantiles.of(deliverable); // sorts: the shares below read the sorted array
         List<Outlook.ShareChance> chances = new ArrayList<>();
         for (double share : reportedShares.stream().sorted().toList()) {
             chances.add(new Outlook.ShareChance(share, atLeast(deliverable, share * prepared.targetWpm())));
         }
+        Quantiles deliverableQuantiles = Quantiles.of(deliverable);
         return new Outlook(samples, seed, met / (double) samples, deliverableQuantiles, Quantiles.of(cumulative),
                 Quantiles.of(tracked), Quantiles.of(buildable), Quantiles.of(fabs), Quantiles.of(capital), Quantiles.of(talent),
                 binding, chances, new Outlook.ComputeOutlook(Quantiles.of(accelerators), Quantiles.of(stock), Quantiles.of(run),
                 Quantiles.of(power)), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Share of a sorted array at or above a threshold. */
-    private static double atLeast(double[] sorted, double threshold) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] < threshold * (1 - 1e-12)) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
+    /** Share of the samples at or above a threshold (a relative 1e-12 below it counts: rounding, not a shortfall). */
+    private static double atLeast(double[] samples, double threshold) {
+        double floor = threshold * (1 - 1e-12);
+        int count = 0;
+        for (double sample : samples) {
+            count += sample >= floor ? 1 : 0;
         }
-        return (sorted.length - low) / (double) sorted.length;
+        return count / (double) samples.length;
     }
 }
