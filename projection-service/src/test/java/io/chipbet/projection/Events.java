@@ -52,7 +52,7 @@ public final class Events {
     public static FabState fab(UUID id, String name, FabStatus status, int capacity, Integer operations, LocalDate planned,
                                LocalDate actual, long version) {
         return new FabState(id, name, "TSMC", "Phoenix", "US", "US", NodeClass.LEADING_EDGE, "N2", null, capacity, operations,
-                null, status, null, LocalDate.of(2020, 5, 15), null, planned, planned, actual, 0, SOURCES, version,
+                null, status, null, null, LocalDate.of(2020, 5, 15), null, planned, planned, actual, 0, SOURCES, version,
                 Instant.now(), Instant.now());
     }
 

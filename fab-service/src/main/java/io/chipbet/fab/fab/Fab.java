@@ -3,6 +3,7 @@ package io.chipbet.fab.fab;
 import io.chipbet.platform.aggregate.Aggregate;
 import io.chipbet.platform.history.Change;
 import io.chipbet.platform.api.Amounts;
+import io.chipbet.platform.contract.fab.CustomerStatus;
 import io.chipbet.platform.contract.fab.FabEvent;
 import io.chipbet.platform.contract.fab.FabState;
 import io.chipbet.platform.contract.fab.FabStatus;
@@ -78,6 +79,10 @@ public class Fab extends Aggregate<FabState> {
     @Column(name = "paused_from")
     public FabStatus pausedFrom;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "customer_status")
+    public CustomerStatus customerStatus;
+
     @Column(name = "announced_on", nullable = false)
     public LocalDate announcedOn;
 
@@ -106,6 +111,7 @@ public class Fab extends Aggregate<FabState> {
         capacityWafersPerMonth = request.capacityWafersPerMonth();
         operationsHeadcount = request.operationsHeadcount();
         constructionPeakHeadcount = request.constructionPeakHeadcount();
+        customerStatus = request.customerStatus();
         status = ANNOUNCED;
         announcedOn = request.announcedOn();
         originalProductionDate = request.originalProductionDate();
@@ -167,12 +173,12 @@ public class Fab extends Aggregate<FabState> {
         return changed(FabEvent.DELAYED, before, request.source(), request.reason(), request.plannedProductionDate());
     }
 
-    /** Revised capacity, capex or headcounts, at least one: {@code FabRevised}. */
+    /** Revised capacity, capex, headcounts or customer status, at least one: {@code FabRevised}. */
     public Change<FabState> revise(FabRevision request) {
-        if (request.capexUsd() == null && request.capacityWafersPerMonth() == null
-                && request.operationsHeadcount() == null && request.constructionPeakHeadcount() == null) {
+        if (request.capexUsd() == null && request.capacityWafersPerMonth() == null && request.operationsHeadcount() == null
+                && request.constructionPeakHeadcount() == null && request.customerStatus() == null) {
             throw ProblemException.unprocessable("empty-revision", "Nothing to revise",
-                    "Give at least one of capexUsd, capacityWafersPerMonth, operationsHeadcount, constructionPeakHeadcount",
+                    "Give at least one of capexUsd, capacityWafersPerMonth, operationsHeadcount, constructionPeakHeadcount, customerStatus",
                     List.of(new Problem.Violation("capacityWafersPerMonth", "one revised figure is required")));
         }
         if (status == CANCELLED) {
@@ -183,6 +189,7 @@ public class Fab extends Aggregate<FabState> {
         capacityWafersPerMonth = given(request.capacityWafersPerMonth(), capacityWafersPerMonth);
         operationsHeadcount = given(request.operationsHeadcount(), operationsHeadcount);
         constructionPeakHeadcount = given(request.constructionPeakHeadcount(), constructionPeakHeadcount);
+        customerStatus = given(request.customerStatus(), customerStatus);
         addSource(request.source());
         return changed(FabEvent.REVISED, before, request.source(), request.reason(), null);
     }
@@ -200,7 +207,7 @@ public class Fab extends Aggregate<FabState> {
     public FabState toState() {
         return new FabState(id, name, operator, site, country, region, nodeClass, processLabel, capexUsd,
                 capacityWafersPerMonth, operationsHeadcount, constructionPeakHeadcount, status, pausedFrom,
-                announcedOn, constructionStartOn, originalProductionDate, plannedProductionDate, actualProductionDate,
+                customerStatus, announcedOn, constructionStartOn, originalProductionDate, plannedProductionDate, actualProductionDate,
                 slipMonths(), List.copyOf(sources), version, createdAt, updatedAt);
     }
 }

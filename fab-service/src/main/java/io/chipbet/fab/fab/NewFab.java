@@ -3,6 +3,7 @@ package io.chipbet.fab.fab;
 import io.chipbet.platform.api.CountryCode;
 import io.chipbet.platform.api.SaneDate;
 import io.chipbet.platform.contract.common.SourceRef;
+import io.chipbet.platform.contract.fab.CustomerStatus;
 import io.chipbet.platform.contract.fab.NodeClass;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -32,6 +33,8 @@ public record NewFab(
         @Schema(examples = "20000") @PositiveOrZero Integer capacityWafersPerMonth,
         @PositiveOrZero Integer operationsHeadcount,
         @PositiveOrZero Integer constructionPeakHeadcount,
+        @Schema(description = "Whether a customer for the fab's output is reported; leave out when nothing is on record")
+        CustomerStatus customerStatus,
         @Schema(examples = "2020-05-15") @NotNull @PastOrPresent @SaneDate LocalDate announcedOn,
         @Schema(description = "The first promised production date", examples = "2024-01-01") @SaneDate LocalDate originalProductionDate,
         @Schema(description = "The current plan; the original date if absent") @SaneDate LocalDate plannedProductionDate,

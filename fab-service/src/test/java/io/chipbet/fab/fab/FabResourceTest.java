@@ -95,6 +95,19 @@ class FabResourceTest {
     }
 
     @Test
+    void aCustomerStatusIsAnnouncedRevisedAndRefusedWhenUnknown() {
+        Map<String, Object> body = fab("Samsung", "US", "2026-12-31");
+        body.put("customerStatus", "NONE_REPORTED");
+        String id = announce(body).then().statusCode(201).body("customerStatus", equalTo("NONE_REPORTED")).extract().path("id");
+        asEditor().header("If-Match", etag(1)).body(Map.of("customerStatus", "SECURED", "reason", "A customer signed", "source", SOURCE))
+                .post("/api/v1/fabs/" + id + "/revisions").then().statusCode(200).body("customerStatus", equalTo("SECURED"));
+        anyone().get("/api/v1/fabs/" + id + "/timeline").then().body("[1].changes.field", hasItems("customerStatus"));
+        anyone().get("/api/v1/fabs/" + announce("TSMC", "TW", "2027-01-01")).then().body("customerStatus", equalTo(null));
+        body.put("customerStatus", "MAYBE");
+        announce(body).then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void invalidInputGetsEveryViolation() {
         Map<String, Object> bad = Map.of("name", "", "operator", "TSMC", "country", "XX", "region", "US",
                 "nodeClass", "LEADING_EDGE", "announcedOn", "2020-01-01", "sources", List.of());

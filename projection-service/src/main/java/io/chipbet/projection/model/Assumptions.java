@@ -28,6 +28,7 @@ public final class Assumptions {
         new java.util.TreeMap<>(config.fabs().buildTimeRatio()).forEach((region, ratio) -> figure(all, "fabs.buildTimeRatio." + region, ratio));
         figure(all, "fabs.pausedRestartProbability", config.fabs().pausedRestartProbability());
         figure(all, "fabs.pausedRestartDelayMonths", config.fabs().pausedRestartDelayMonths());
+        figure(all, "fabs.noCustomerPauseProbability", config.fabs().noCustomerPauseProbability());
         uncertain(all, "build.buildMonths", config.build().buildMonths());
         uncertain(all, "build.surge", config.build().surge());
         figure(all, "build.builders", config.build().builders());

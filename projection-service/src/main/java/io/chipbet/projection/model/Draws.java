@@ -7,7 +7,7 @@ package io.chipbet.projection.model;
  */
 final class Draws {
 
-    /** The inputs drawn once per sample; fabs draw {@link #SLIP} and {@link #RESTART} each. */
+    /** The inputs drawn once per sample; fabs draw {@link #SLIP}, {@link #RESTART} and {@link #NO_CUSTOMER_PAUSE} each, as they need. */
     static final int RAMP = 0;
     static final int SLIP = 1;
     static final int RESTART = 2;
@@ -19,8 +19,9 @@ final class Draws {
     static final int ACTOR_SHARE = 8;
     static final int RUN_MONTHS = 9;
     static final int PACKAGING_GROWTH = 10;
+    static final int NO_CUSTOMER_PAUSE = 11;
     /** Then one per commitment status (conversion) and one per purpose (fab share). */
-    static final int CONVERSION = 11;
+    static final int CONVERSION = 12;
     static final int FAB_SHARE = CONVERSION + io.chipbet.platform.contract.funding.CommitmentStatus.values().length;
     static final int COUNT = FAB_SHARE + io.chipbet.platform.contract.funding.Purpose.values().length;
 

@@ -163,6 +163,7 @@ final class Evaluator {
         FabBook.SlipDraws draws = fabs.draws();
         double restartProbability = p.pausedRestartProbability();
         double restartDelay = p.pausedRestartDelayMonths();
+        double noCustomerPause = p.noCustomerPauseProbability();
         for (int i = 0, size = fabs.size(); i < size; i++) {
             byte kind = kinds[i];
             if (kind == FabBook.EXCLUDED) {
@@ -170,7 +171,8 @@ final class Evaluator {
             }
             double start = starts[i];
             if (kind != FabBook.PRODUCING) {
-                if (kind == FabBook.PAUSED) {
+                // A fab with no customer may pause; a paused fab may restart, later, or stay paused past the horizon.
+                if (kind == FabBook.PAUSED || kind == FabBook.NO_CUSTOMER && d.u(Draws.NO_CUSTOMER_PAUSE) < noCustomerPause) {
                     if (d.u(Draws.RESTART) >= restartProbability) {
                         continue;
                     }

@@ -16,7 +16,7 @@ import java.util.UUID;
 public record Explanation(LocalDate evaluatedOn, LocalDate horizon, double targetWpm, List<FabRow> fabs, Capital capital,
                           List<TalentRow> talent, Build build, Reasons reasons) {
 
-    public record FabRow(UUID id, String name, String operator, String region, String nodeClass, String status,
+    public record FabRow(UUID id, String name, String operator, String region, String nodeClass, String status, String customerStatus,
                          Integer nameplateWpm, LocalDate originalProductionDate, LocalDate plannedProductionDate, LocalDate actualProductionDate,
                          Integer observedSlipMonths, String counted, Double furtherSlipMonths, LocalDate expectedStart,
                          double capacityAtHorizonWpm, List<SourceRef> sources) {

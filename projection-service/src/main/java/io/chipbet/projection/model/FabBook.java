@@ -1,5 +1,6 @@
 package io.chipbet.projection.model;
 
+import io.chipbet.platform.contract.fab.CustomerStatus;
 import io.chipbet.platform.contract.fab.FabState;
 import io.chipbet.platform.contract.fab.FabStatus;
 
@@ -21,6 +22,8 @@ final class FabBook {
     static final byte PRODUCING = 1;
     static final byte PLANNED = 2;
     static final byte PAUSED = 3;
+    /** Planned, but reported to have no customer: it may pause (docs/model.md, "Fabs without a customer"). */
+    static final byte NO_CUSTOMER = 4;
 
     private final ModelConfig config;
     private final Map<UUID, Integer> slots = new HashMap<>();
@@ -207,7 +210,10 @@ final class FabBook {
         if (fab.plannedProductionDate() == null) {
             return EXCLUDED;
         }
-        return fab.status() == FabStatus.PAUSED ? PAUSED : PLANNED;
+        if (fab.status() == FabStatus.PAUSED) {
+            return PAUSED;
+        }
+        return fab.customerStatus() == CustomerStatus.NONE_REPORTED ? NO_CUSTOMER : PLANNED;
     }
 
     private static double startOf(FabState fab) {

@@ -88,6 +88,7 @@ public final class FeasibilityModel {
         return new Prepared(fabArrays, Months.of(asOf), Months.of(plan.horizon()), plan.horizon().getYear(), plan.targetWpm(),
                 plan.nameplateWpm(), plan.costPerWpmUsd(), baseline.basis(), industryAdditionsPerMonth,
                 config.fabs().pausedRestartProbability().value(), config.fabs().pausedRestartDelayMonths().value(),
+                config.fabs().noCustomerPauseProbability().value(),
                 Spread.of(config.fabs().rampMonths()), Spread.of(config.build().buildMonths()), Spread.of(config.build().surge()),
                 Spread.of(config.capital().costMultiple()), Spread.of(config.talent().staffPerWpm()), conversion, fabShare,
                 capital.disbursed(), capital.undisbursed(), talent.surplus(), talent.newWorkers(), !talent.regions().isEmpty(),
@@ -119,6 +120,7 @@ public final class FeasibilityModel {
         swings.add(swing(prepared, "cost of new capacity", Draws.COST));
         swings.add(swing(prepared, "staff per wafer a month", Draws.STAFF));
         swings.add(swing(prepared, "paused fabs restarting", Draws.RESTART));
+        swings.add(swing(prepared, "fabs without a customer pausing", Draws.NO_CUSTOMER_PAUSE));
         // In declaration order: a map of enums iterates in an order that differs between JVMs.
         for (CommitmentStatus status : CommitmentStatus.values()) {
             if (config.capital().conversion().containsKey(status)) {
@@ -159,15 +161,18 @@ public final class FeasibilityModel {
             LocalDate start = null;
             double capacity = 0;
             byte kind = fabs.kind(i);
-            if (exclusion == null && kind == FabBook.PAUSED && prepared.pausedRestartProbability() <= 0.5) {
-                exclusion = "paused; restarts in fewer than half of the samples";
+            // The median-input path's choices, as Evaluator makes them with every draw at 0.5.
+            boolean pausesAtMedian = kind == FabBook.PAUSED || kind == FabBook.NO_CUSTOMER && 0.5 < prepared.noCustomerPauseProbability();
+            if (exclusion == null && pausesAtMedian && prepared.pausedRestartProbability() <= 0.5) {
+                exclusion = kind == FabBook.PAUSED ? "paused; restarts in fewer than half of the samples"
+                        : "no customer reported: pauses in more than half of the samples and restarts in fewer than half";
             }
             if (exclusion == null) {
                 double startMonth = prepared.fabs().start()[i];
                 if (kind != FabBook.PRODUCING) {
                     slip = fabs.slipsOf(i).quantile(0.5, fabs.ownIndex(i));
                     startMonth = Math.max(prepared.nowMonth(), startMonth + slip
-                            + (kind == FabBook.PAUSED ? prepared.pausedRestartDelayMonths() : 0));
+                            + (pausesAtMedian ? prepared.pausedRestartDelayMonths() : 0));
                 }
                 start = Months.toDate(startMonth);
                 double months = horizon - startMonth;
@@ -175,7 +180,7 @@ public final class FeasibilityModel {
                 capacity = months <= 0 ? 0 : prepared.fabs().nameplate()[i] * (ramp <= 0 || months >= ramp ? 1 : months / ramp);
             }
             fabRows.add(new Explanation.FabRow(fab.id(), fab.name(), fab.operator(), fab.region(), fab.nodeClass().name(),
-                    fab.status().name(), fab.capacityWafersPerMonth(), fab.originalProductionDate(), fab.plannedProductionDate(),
+                    fab.status().name(), fab.customerStatus() == null ? null : fab.customerStatus().name(), fab.capacityWafersPerMonth(), fab.originalProductionDate(), fab.plannedProductionDate(),
                     fab.actualProductionDate(),
                     fab.slipMonths(), exclusion == null ? "counted" : exclusion, slip, start, capacity, fab.sources()));
         }

@@ -134,6 +134,9 @@ public interface ModelConfig {
         Figure pausedRestartProbability();
 
         Figure pausedRestartDelayMonths();
+
+        /** Chance that a fab not yet producing and reported to have no customer pauses; if it does, it restarts as a paused fab would. */
+        Figure noCustomerPauseProbability();
     }
 
     /** New capacity that no tracked fab supplies: only fabs not yet started, at the rate the builders can add them. */

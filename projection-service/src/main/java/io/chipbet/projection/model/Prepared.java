@@ -20,6 +20,7 @@ public record Prepared(
         double industryAdditionsPerMonth,
         double pausedRestartProbability,
         double pausedRestartDelayMonths,
+        double noCustomerPauseProbability,
         Spread ramp,
         Spread buildMonths,
         Spread surge,

@@ -169,7 +169,7 @@ public sealed interface ScenarioChange {
         @Override
         public List<Object> apply(List<Object> states, UUID scenario, int index) {
             return added(states, new FabState(addedId(scenario, index), name, operator, null, region.length() == 2 ? region : "ZZ", region,
-                    nodeClass, null, null, capacityWpm, null, null, FabStatus.ANNOUNCED, null, LocalDate.now(), null, productionDate,
+                    nodeClass, null, null, capacityWpm, null, null, FabStatus.ANNOUNCED, null, null, LocalDate.now(), null, productionDate,
                     productionDate, null, 0, List.of(SCENARIO_SOURCE), 1, Instant.EPOCH, Instant.EPOCH));
         }
     }
@@ -194,7 +194,7 @@ public sealed interface ScenarioChange {
 
     private static FabState withPlan(FabState f, FabStatus status, LocalDate planned, Integer slipMonths) {
         return new FabState(f.id(), f.name(), f.operator(), f.site(), f.country(), f.region(), f.nodeClass(), f.processLabel(), f.capexUsd(),
-                f.capacityWafersPerMonth(), f.operationsHeadcount(), f.constructionPeakHeadcount(), status, f.pausedFrom(), f.announcedOn(),
+                f.capacityWafersPerMonth(), f.operationsHeadcount(), f.constructionPeakHeadcount(), status, f.pausedFrom(), f.customerStatus(), f.announcedOn(),
                 f.constructionStartOn(), f.originalProductionDate(), planned, f.actualProductionDate(), slipMonths, f.sources(),
                 f.version(), f.createdAt(), f.updatedAt());
     }

@@ -1,6 +1,7 @@
 package io.chipbet.projection.model;
 
 import io.chipbet.platform.contract.common.SourceRef;
+import io.chipbet.platform.contract.fab.CustomerStatus;
 import io.chipbet.platform.contract.fab.FabState;
 import io.chipbet.platform.contract.fab.FabStatus;
 import io.chipbet.platform.contract.fab.NodeClass;
@@ -58,6 +59,29 @@ class FeasibilityModelTest {
         FeasibilityModel us = TestModels.model(quiet());
         us.put(fab(UUID.randomUUID(), "US", 1000, LocalDate.of(2030, 6, 30), null));
         assertEquals(1 - Math.exp(-months / 24), us.simulate(us.prepare(AS_OF, true)).probability(), 0.015);
+    }
+
+    @Test
+    void aFabReportedToHaveNoCustomerMayPause() {
+        // The fab above (P = 0.3935 of meeting the horizon), reported to have no customer: it pauses in a
+        // quarter of the samples (chipbet assumption), and a paused fab that restarts does so 24 months
+        // later, past the horizon. So P = (1 - 0.25) x 0.3935 = 0.2951. A customer on record changes nothing.
+        double months = Months.of(LocalDate.of(2030, 12, 31)) - Months.of(LocalDate.of(2030, 6, 30));
+        double unpaused = 1 - Math.exp(-months / 12);
+        FeasibilityModel none = TestModels.model(quiet());
+        none.put(fab(UUID.randomUUID(), "TW", 1000, LocalDate.of(2030, 6, 30), null, CustomerStatus.NONE_REPORTED));
+        Prepared prepared = none.prepare(AS_OF, true);
+        assertEquals(0.2951, (1 - 0.25) * unpaused, 1e-4);
+        assertEquals((1 - 0.25) * unpaused, none.simulate(prepared).probability(), 0.015, "P(plan met), no customer");
+        // The tornado shows it: planned for mid-2028, the fab is producing by the horizon at its median slip unless it pauses,
+        // which it does at its draw's P10 (0.1 < 0.25) and not at its P90.
+        FeasibilityModel earlier = TestModels.model(quiet());
+        earlier.put(fab(UUID.randomUUID(), "TW", 1000, LocalDate.of(2028, 6, 30), null, CustomerStatus.NONE_REPORTED));
+        assertTrue(earlier.sensitivity(earlier.prepare(AS_OF, true)).stream().anyMatch(swing -> swing.input().equals(
+                "fabs without a customer pausing") && swing.atP10() == 0 && swing.atP90() == 1000), "the tornado's bar for the pause");
+        FeasibilityModel secured = TestModels.model(quiet());
+        secured.put(fab(UUID.randomUUID(), "TW", 1000, LocalDate.of(2030, 6, 30), null, CustomerStatus.SECURED));
+        assertEquals(unpaused, secured.simulate(secured.prepare(AS_OF, true)).probability(), 0.015, "P(plan met), a customer on record");
     }
 
     @Test
@@ -176,9 +200,13 @@ class FeasibilityModelTest {
     }
 
     static FabState fab(UUID id, String region, int capacity, LocalDate planned, Integer slipMonths) {
+        return fab(id, region, capacity, planned, slipMonths, null);
+    }
+
+    static FabState fab(UUID id, String region, int capacity, LocalDate planned, Integer slipMonths, CustomerStatus customer) {
         boolean producing = !planned.isAfter(AS_OF);
         return new FabState(id, "Fab " + id, "TSMC", "Site", region, region, NodeClass.LEADING_EDGE, "N2", null, capacity, null, null,
-                producing ? FabStatus.VOLUME_PRODUCTION : FabStatus.UNDER_CONSTRUCTION, null, LocalDate.of(2020, 1, 1), null, planned,
+                producing ? FabStatus.VOLUME_PRODUCTION : FabStatus.UNDER_CONSTRUCTION, null, customer, LocalDate.of(2020, 1, 1), null, planned,
                 planned, producing ? planned : null, slipMonths, List.of(new SourceRef("https://example.org", "Example")), 1,
                 Instant.now(), Instant.now());
     }

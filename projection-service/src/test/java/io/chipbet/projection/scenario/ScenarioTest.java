@@ -179,7 +179,11 @@ class ScenarioTest {
             Events.send(FABS, fab.toString(), Events.envelope("FabAnnounced", "fab", fab, 1,
                     Events.fab(fab, "Live fab", FabStatus.VOLUME_PRODUCTION, 3000, null, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1), 1)));
             assertTrue(new JsonPath(baselineLines.next().substring(5)).getLong("version") > baselineVersion);
+            // A pass already due (another test's record, under load) may come first; the event's own pass follows it.
             JsonPath moved = new JsonPath(scenarioLines.next().substring(5));
+            for (int skipped = 0; moved.getLong("inputsVersion") <= first.getLong("inputsVersion") && skipped < 5; skipped++) {
+                moved = new JsonPath(scenarioLines.next().substring(5));
+            }
             assertTrue(moved.getLong("inputsVersion") > first.getLong("inputsVersion"));
             assertEquals(3000, moved.getDouble("feasibility.centralPath.trackedWpm") - first.getDouble("feasibility.centralPath.trackedWpm"), 1e-6);
 

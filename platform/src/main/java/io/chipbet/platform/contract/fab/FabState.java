@@ -34,6 +34,8 @@ public record FabState(
         @PositiveOrZero Integer constructionPeakHeadcount,
         @NotNull FabStatus status,
         @Schema(description = "The stage a paused fab will resume from") FabStatus pausedFrom,
+        @Schema(description = "Whether a customer for the fab's output is reported; absent when nothing is on record")
+        CustomerStatus customerStatus,
         @NotNull LocalDate announcedOn,
         LocalDate constructionStartOn,
         @Schema(description = "The first promised production date; fixed once set") LocalDate originalProductionDate,
