@@ -22,6 +22,8 @@ import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.UUID;
 
@@ -96,6 +98,9 @@ public class StrictJson implements ContextResolver<ObjectMapper> {
         public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                                                       JsonDeserializer<?> deserializer) {
             Class<?> type = description.getBeanClass();
+            if (type == Instant.class || type == LocalDate.class) {
+                return new Checked(new Canonical(deserializer, type), type);
+            }
             return type == String.class || type == UUID.class || Temporal.class.isAssignableFrom(type)
                     ? new Checked(deserializer, type) : deserializer;
         }
@@ -104,6 +109,33 @@ public class StrictJson implements ContextResolver<ObjectMapper> {
         public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                                                           BeanDescription description, JsonDeserializer<?> deserializer) {
             return new Checked(deserializer, type.getRawClass());
+        }
+    }
+
+    /** Dates and instants in their canonical form by {@link IsoTimes}; any other form, and any other token, as before. */
+    private static final class Canonical extends DelegatingDeserializer {
+        private final Class<?> type;
+
+        Canonical(JsonDeserializer<?> delegate, Class<?> type) {
+            super(delegate);
+            this.type = type;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new Canonical(delegate, type);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING)) {
+                String text = parser.getText();
+                Object parsed = type == Instant.class ? IsoTimes.instant(text) : IsoTimes.date(text);
+                if (parsed != null) {
+                    return parsed;
+                }
+            }
+            return super.deserialize(parser, context);
         }
     }
 
