@@ -31,7 +31,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   <li>a module's packages form no cycle;</li>
  *   <li>resources map HTTP only: they touch neither the outbox, the journal nor repositories, sessions or Panache;</li>
  *   <li>resources expose no entity: no endpoint takes or returns one, not even inside a Uni, a List or a Page;</li>
- *   <li>(producing services) the service owns the transaction: no resource opens a session or a transaction.</li>
+ *   <li>(producing services) the service owns the transaction: no resource opens a session or a transaction;</li>
+ *   <li>resources declare what they produce (JSON unless a method says otherwise): an Accept they cannot serve gets 406,
+ *       not a body written by whatever writer matches (a Java toString as application/xml, once).</li>
  * </ul>
  */
 public abstract class ArchitectureTest {
@@ -93,6 +95,13 @@ public abstract class ArchitectureTest {
         }
         ArchRule rule = noClasses().that(RESOURCES).should().dependOnClassesThat(resideInAPackage("io.quarkus.hibernate.reactive.panache.common"))
                 .because("@WithTransaction and @WithSession belong on the service's use cases, not on resources");
+        rule.allowEmptyShould(true).check(mainClasses());
+    }
+
+    @Test
+    void resourcesDeclareWhatTheyProduce() {
+        ArchRule rule = classes().that(RESOURCES).should().beAnnotatedWith(jakarta.ws.rs.Produces.class)
+                .because("without @Produces, Quarkus REST answers any Accept, e.g. application/xml with a toString body");
         rule.allowEmptyShould(true).check(mainClasses());
     }
 

@@ -30,6 +30,26 @@ public abstract class ServiceConventionsTest {
                 .body("components.securitySchemes.jwt.scheme", equalTo("bearer"));
     }
 
+    /** Each GET of the OpenAPI document without path parameters: an Accept it cannot serve gets 406 as problem+json. */
+    @Test
+    void anAcceptItCannotServeGets406() {
+        java.util.Map<String, java.util.Map<String, Object>> paths = given().get("/q/openapi?format=json").then().extract().path("paths");
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        int tried = 0;
+        for (var path : paths.entrySet()) {
+            if (path.getKey().contains("{") || !path.getValue().containsKey("get")) {
+                continue;
+            }
+            tried++;
+            var response = given().header("Accept", "application/xml").get(path.getKey());
+            if (response.statusCode() != 406 || !response.contentType().startsWith("application/problem+json")) {
+                failures.add(path.getKey() + ": " + response.statusCode() + " " + response.contentType());
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(tried > 0, "no GET endpoint found in the OpenAPI document");
+        org.junit.jupiter.api.Assertions.assertTrue(failures.isEmpty(), failures::toString);
+    }
+
     @Test
     void exposesPrometheusMetrics() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));

@@ -11,6 +11,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Set;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/v1/admin")
 @Tag(name = "Admin")
 public class AdminResource {

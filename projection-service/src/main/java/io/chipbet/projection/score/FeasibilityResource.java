@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/v1")
 @Tag(name = "Feasibility", description = "The live feasibility score and what drives it")
 @PermitAll
