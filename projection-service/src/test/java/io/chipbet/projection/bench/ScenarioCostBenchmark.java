@@ -63,7 +63,7 @@ class ScenarioCostBenchmark {
         for (int round = 0; round < rounds; round++) {
             for (int count : List.of(0, scenarios)) {
                 List<String> created = createScenarios(count);
-                Thread.sleep(2_000); // their first evaluation, as after a real create
+                created.forEach(io.chipbet.projection.scenario.ScenarioAnswers::awaitFirst); // evaluated, as after a real create
                 long before = board.processed();
                 long start = System.nanoTime();
                 asEditor().post("/api/v1/admin/rebuild").then().statusCode(202);

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static io.chipbet.platform.testing.Api.anyone;
 import static io.chipbet.platform.testing.Api.asEditor;
@@ -120,7 +119,7 @@ class ScenarioTest {
         String path = create(spec("A large fab in Taiwan",
                 "[{\"kind\": \"ADD_FAB\", \"name\": \"Hypothetical\", \"operator\": \"TSMC\", \"region\": \"TW\", \"nodeClass\": \"LEADING_EDGE\","
                         + " \"capacityWpm\": 5000, \"productionDate\": \"2026-06-30\"}]", "null"));
-        JsonPath answer = awaitAnswer(path, json -> json.get("feasibility.probability") != null);
+        JsonPath answer = ScenarioAnswers.awaitFirst(path);
         JsonPath baseline = anyone().get("/api/v1/feasibility").then().extract().jsonPath();
         assertTrue(answer.getDouble("feasibility.probability") > 0.99, answer.prettify());
         assertEquals(5000, answer.getDouble("difference.deliverableWpm.p50"), 60);
@@ -145,7 +144,7 @@ class ScenarioTest {
                         + " \"capacityWpm\": 100000, \"productionDate\": \"2031-06-30\"}]",
                 "{\"plan\": {\"fabs\": 1000}, \"surge\": {\"p10\": 0, \"p50\": 0, \"p90\": 0}, \"rampMonths\": {\"p10\": 0, \"p50\": 0, \"p90\": 0},"
                         + " \"slipPriorMeanMonths\": 6}"));
-        awaitAnswer(path, json -> json.get("feasibility.probability") != null);
+        ScenarioAnswers.awaitFirst(path);
         JsonPath requirements = anyone().get(path + "/requirements?probability=0.6").then().statusCode(200).extract().jsonPath();
         Map<String, Object> horizon = requirements.getMap("find { it.lever == 'later horizon' }");
         assertEquals(true, horizon.get("reachable"), horizon::toString);
@@ -162,7 +161,7 @@ class ScenarioTest {
     void aLiveEventMovesTheBaselineAndTheScenarioOnTheirStreamsAndTheScenarioTopic() throws Exception {
         String path = create(spec("Live", "[]", "{\"plan\": {\"fabs\": 1000}}"));
         UUID id = idOf(path);
-        JsonPath first = awaitAnswer(path, json -> json.get("feasibility.probability") != null);
+        JsonPath first = ScenarioAnswers.awaitFirst(path);
         try (EventTopic topic = new EventTopic(ScenarioTopics.SCENARIOS)) {
             java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
             String base = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
@@ -211,20 +210,4 @@ class ScenarioTest {
         return "{\"name\": \"" + name + "\", \"description\": \"test\", \"changes\": " + changes + ", \"overrides\": " + overrides + "}";
     }
 
-    private static JsonPath awaitAnswer(String path, Predicate<JsonPath> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonPath last = null;
-        while (System.nanoTime() < deadline) {
-            last = anyone().get(path + "/feasibility").then().statusCode(200).extract().jsonPath();
-            if (condition.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("The scenario's answer never got there; last: " + (last == null ? null : last.prettify()));
-    }
 }
