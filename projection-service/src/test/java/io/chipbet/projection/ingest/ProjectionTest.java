@@ -543,20 +543,8 @@ class ProjectionTest {
     }
 
     private static JsonPath awaitScore(Predicate<JsonPath> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonPath last = null;
-        while (System.nanoTime() < deadline) {
-            last = anyone().get("/api/v1/feasibility").then().statusCode(200).extract().jsonPath();
-            if (condition.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("The score never got there; last: " + (last == null ? null : last.prettify()));
+        return io.chipbet.platform.testing.Await.until(() -> anyone().get("/api/v1/feasibility").then().statusCode(200).extract().jsonPath(),
+                condition, Duration.ofSeconds(30), score -> "the score " + score.prettify());
     }
 
     private static void assertClose(double expected, double actual) {

@@ -1,5 +1,6 @@
 package io.chipbet.projection.scenario;
 
+import io.chipbet.platform.testing.Await;
 import io.restassured.path.json.JsonPath;
 
 import java.time.Duration;
@@ -15,20 +16,8 @@ public final class ScenarioAnswers {
 
     /** The scenario's answer once {@code condition} holds, within 30 s; else an AssertionError with the last answer. */
     public static JsonPath await(String path, Predicate<JsonPath> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonPath last = null;
-        while (System.nanoTime() < deadline) {
-            last = anyone().get(path + "/feasibility").then().statusCode(200).extract().jsonPath();
-            if (condition.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("The scenario's answer never got there; last: " + (last == null ? null : last.prettify()));
+        return Await.until(() -> anyone().get(path + "/feasibility").then().statusCode(200).extract().jsonPath(), condition,
+                Duration.ofSeconds(30), answer -> "the scenario's answer " + answer.prettify());
     }
 
     /** Its first answer with a probability: what a client sees once a new scenario has been evaluated. */

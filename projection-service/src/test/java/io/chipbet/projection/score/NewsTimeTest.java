@@ -85,19 +85,6 @@ class NewsTimeTest {
     }
 
     private static <T> T await(java.util.function.Supplier<T> read, Predicate<T> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        T last = null;
-        while (System.nanoTime() < deadline) {
-            last = read.get();
-            if (condition.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("Never got there; last: " + last);
+        return io.chipbet.platform.testing.Await.until(read, condition, Duration.ofSeconds(30), String::valueOf);
     }
 }
