@@ -13,7 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.util.HashSet;
@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * already warm, so a new leader answers at once. A reconcile that finds it no longer leads changes nothing:
  * the store is fenced ({@link Leadership#fence}).
  */
-@ApplicationScoped
+@Singleton // not a client proxy: JOSDK reads the resource type off the reconciler's own class
 public class FeasibilityScenarioReconciler implements Reconciler<FeasibilityScenario> {
 
     private static final Logger LOG = Logger.getLogger(FeasibilityScenarioReconciler.class);

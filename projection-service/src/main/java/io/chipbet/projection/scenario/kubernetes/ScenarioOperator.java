@@ -55,7 +55,7 @@ public class ScenarioOperator {
                 .withConcurrentReconciliationThreads(config.operator().threads())
                 // Its Role reads resources in its own namespace only; the CRD check would read a cluster-scoped object.
                 .checkingCRDAndValidateLocalModel(false));
-        operator.register(reconciler, controller -> controller.settingNamespace(namespace)
+        operator.register(reconciler, controller -> controller.withName("feasibilityscenario").settingNamespace(namespace)
                 // Deletions reach the reconciler too, without a finalizer (which would need write access to the resource).
                 .withTriggerReconcilerOnAllEvents(true));
         leadership.listen(new Leadership.Listener() {
