@@ -103,6 +103,14 @@ final class KubeApiServer implements AutoCloseable {
         return file;
     }
 
+    /** Waits until the API server serves the CRD {@code name} (its status may come without conditions at first). */
+    static void awaitEstablished(KubernetesClient client, String name) {
+        client.apiextensions().v1().customResourceDefinitions().withName(name)
+                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+                        && c.getStatus().getConditions().stream()
+                        .anyMatch(k -> k.getType().equals("Established") && k.getStatus().equals("True")), 60, TimeUnit.SECONDS);
+    }
+
     /** {@code kubectl auth can-i VERB RESOURCE --as=USER -n NAMESPACE}: yes or no. */
     boolean canI(String user, String namespace, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", directory.resolve("kubeconfig").toString(),

@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -174,9 +173,7 @@ class ScenarioOperatorIT {
         admin.resource(generic(Manifests.one(prod, "Namespace", NS))).create();
         JsonNode crd = Manifests.ofKind(prod, "CustomResourceDefinition").get(0);
         admin.resource(generic(crd)).create();
-        admin.apiextensions().v1().customResourceDefinitions().withName(Manifests.name(crd))
-                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-                        .anyMatch(k -> k.getType().equals("Established") && k.getStatus().equals("True")), 60, TimeUnit.SECONDS);
+        KubeApiServer.awaitEstablished(admin, Manifests.name(crd));
         for (String kind : List.of("ServiceAccount", "Role", "RoleBinding")) {
             admin.resource(generic(Manifests.one(prod, kind, "projection-service"))).inNamespace(NS).create();
         }
