@@ -86,6 +86,31 @@ final class KubeApiServer implements AutoCloseable {
         return new KubernetesClientBuilder().withConfig(config.build()).build();
     }
 
+    /**
+     * A kubeconfig file for a process that acts as {@code user} (impersonated, so RBAC decides as for that user), with
+     * {@code namespace} as its context's namespace: what a pod's service account gives a client in a cluster.
+     */
+    Path kubeconfig(String user, String namespace) throws IOException {
+        Path file = directory.resolve("kubeconfig-" + user.replace(':', '-'));
+        Files.writeString(file, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: test, cluster: {server: "https://127.0.0.1:%d", insecure-skip-tls-verify: true}}]
+                users: [{name: as-user, user: {token: "%s", as: "%s"}}]
+                contexts: [{name: test, context: {cluster: test, user: as-user, namespace: "%s"}}]
+                current-context: test
+                """.formatted(port, token, user, namespace));
+        return file;
+    }
+
+    /** Waits until the API server serves the CRD {@code name} (its status may come without conditions at first). */
+    static void awaitEstablished(KubernetesClient client, String name) {
+        client.apiextensions().v1().customResourceDefinitions().withName(name)
+                .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+                        && c.getStatus().getConditions().stream()
+                        .anyMatch(k -> k.getType().equals("Established") && k.getStatus().equals("True")), 60, TimeUnit.SECONDS);
+    }
+
     /** {@code kubectl auth can-i VERB RESOURCE --as=USER -n NAMESPACE}: yes or no. */
     boolean canI(String user, String namespace, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", directory.resolve("kubeconfig").toString(),

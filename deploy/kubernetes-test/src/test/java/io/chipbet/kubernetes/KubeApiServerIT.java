@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -88,9 +87,7 @@ class KubeApiServerIT {
             names.add(resource.getMetadata().getName());
         }
         for (String name : names) {
-            admin.apiextensions().v1().customResourceDefinitions().withName(name)
-                    .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-                            .anyMatch(k -> k.getType().equals("Established") && k.getStatus().equals("True")), 60, TimeUnit.SECONDS);
+            KubeApiServer.awaitEstablished(admin, name);
         }
         for (JsonNode object : prod) {
             if (Manifests.kind(object).equals("CustomResourceDefinition")) {

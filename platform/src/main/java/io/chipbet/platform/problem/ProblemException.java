@@ -51,6 +51,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, slug, title, detail);
     }
 
+    /** 400: fields that break their constraints, each named by its path in the body, sorted. */
+    public static ProblemException validation(List<Problem.Violation> violations) {
+        List<Problem.Violation> sorted = violations.stream().sorted(java.util.Comparator.comparing(Problem.Violation::field)).toList();
+        String detail = sorted.size() + " invalid field(s): "
+                + sorted.stream().map(Problem.Violation::field).distinct().collect(java.util.stream.Collectors.joining(", "));
+        return new ProblemException(400, "validation", "Invalid request", detail, sorted);
+    }
+
     /** 422: well-formed input that breaks a domain rule. */
     public static ProblemException unprocessable(String slug, String title, String detail, List<Problem.Violation> violations) {
         return new ProblemException(422, slug, title, detail, violations);

@@ -23,9 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Turns every failure into an RFC 9457 problem. Nothing the client sends can cause a 500; a database
@@ -44,13 +42,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.Violation> violations = e.getConstraintViolations().stream()
-                .map(violation -> new Problem.Violation(fieldOf(violation), violation.getMessage()))
-                .sorted(Comparator.comparing(Problem.Violation::field))
-                .toList();
-        String detail = violations.size() + " invalid field(s): "
-                + violations.stream().map(Problem.Violation::field).distinct().collect(Collectors.joining(", "));
-        return respond(400, Problem.type("validation"), "Invalid request", detail, uri, violations);
+        return problem(ProblemException.validation(e.getConstraintViolations().stream()
+                .map(violation -> new Problem.Violation(fieldOf(violation), violation.getMessage())).toList()), uri);
     }
 
     /**

@@ -35,6 +35,13 @@ public class Scenario {
     @Column(nullable = false, length = 20)
     public String source;
 
+    /** A FeasibilityScenario's namespace and name; null for the API's own. */
+    @Column(name = "source_namespace", length = 253)
+    public String sourceNamespace;
+
+    @Column(name = "source_name", length = 253)
+    public String sourceName;
+
     @Column(name = "result_version", nullable = false)
     public long resultVersion;
 
@@ -53,6 +60,14 @@ public class Scenario {
         scenario.source = source;
         scenario.createdAt = Instant.now();
         scenario.updatedAt = scenario.createdAt;
+        return scenario;
+    }
+
+    /** A scenario declared in Kubernetes, stored under its resource's uid. */
+    static Scenario declared(UUID uid, String namespace, String resourceName, String name, String spec) {
+        Scenario scenario = create(uid, name, spec, KUBERNETES);
+        scenario.sourceNamespace = namespace;
+        scenario.sourceName = resourceName;
         return scenario;
     }
 

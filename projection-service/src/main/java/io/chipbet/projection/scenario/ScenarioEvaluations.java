@@ -160,6 +160,11 @@ public class ScenarioEvaluations {
         return changes.filter(answer -> answer.id().equals(id));
     }
 
+    /** Every answer that moved (or is new), of every scenario, as {@link #stream} has them one by one. */
+    public Multi<ScenarioAnswer> changes() {
+        return changes;
+    }
+
     ScenarioAnswer evaluate(Entry entry, RecordEvaluated record) {
         List<Object> states = record.states();
         List<ScenarioChange> scenarioChanges = entry.spec().changesOrNone();

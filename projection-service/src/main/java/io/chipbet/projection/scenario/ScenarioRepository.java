@@ -14,6 +14,11 @@ public class ScenarioRepository implements PanacheRepositoryBase<Scenario, UUID>
         return list("order by createdAt, id");
     }
 
+    Uni<List<UUID>> declaredIn(String namespace) {
+        return list("source = ?1 and sourceNamespace = ?2", Scenario.KUBERNETES, namespace)
+                .map(declared -> declared.stream().map(scenario -> scenario.id).toList());
+    }
+
     /** The scenario, locked for the rest of the transaction. */
     Uni<Scenario> lock(UUID id) {
         return findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);

@@ -9,12 +9,14 @@ import io.chipbet.platform.idempotency.Idempotency;
 import io.chipbet.platform.outbox.Outbox;
 import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.problem.ProblemException;
+import io.chipbet.projection.leadership.Leadership;
 import io.chipbet.projection.model.Explanation;
 import io.chipbet.projection.model.ModelConfigs;
 import io.chipbet.projection.score.ScoreBoard;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -38,9 +40,13 @@ public class ScenarioService {
     private final Outbox outbox;
     private final ScoreBoard board;
     private final ObjectMapper json;
+    private final Validator validator;
+    private final Leadership leadership;
 
     public ScenarioService(ScenarioRepository scenarios, ScenarioEvaluations evaluations, Idempotency idempotency, Outbox outbox,
-                           ScoreBoard board, ObjectMapper json) {
+                           ScoreBoard board, ObjectMapper json, Validator validator, Leadership leadership) {
+        this.validator = validator;
+        this.leadership = leadership;
         this.scenarios = scenarios;
         this.evaluations = evaluations;
         this.idempotency = idempotency;
@@ -86,12 +92,76 @@ public class ScenarioService {
                         throw ProblemException.notFound("Scenario", id);
                     }
                     requireEditableHere(scenario);
-                    long last = scenario.nextResult();
-                    return outbox.append(FeasibilityEvent.SCENARIO_DELETED.stream().topic(), DomainEvent.of(FeasibilityEvent.SCENARIO_DELETED,
-                                    id, last, "projection-service", List.of(), new Deleted(id, scenario.name)))
-                            .chain(() -> scenarios.delete(scenario));
+                    return deleteWithLastEvent(scenario);
                 }))
                 .invoke(() -> evaluations.removed(id));
+    }
+
+    /** In the caller's transaction: the row goes, and its topic gets a last ScenarioDeleted event. */
+    private Uni<Void> deleteWithLastEvent(Scenario scenario) {
+        long last = scenario.nextResult();
+        return outbox.append(FeasibilityEvent.SCENARIO_DELETED.stream().topic(), DomainEvent.of(FeasibilityEvent.SCENARIO_DELETED,
+                        scenario.id, last, "projection-service", List.of(), new Deleted(scenario.id, scenario.name)))
+                .chain(() -> scenarios.delete(scenario));
+    }
+
+    /**
+     * A FeasibilityScenario's spec, as its reconciler read it from the leader: checked exactly as POST's body is
+     * (Bean Validation, then {@link #check}; a {@link ProblemException} says why not), then stored under the
+     * resource's uid as a read-only scenario and evaluated again if it changed. Emits the stored scenario's id.
+     */
+    public Uni<UUID> declare(UUID uid, String namespace, String resourceName, ScenarioSpec spec) {
+        validate(spec);
+        check(spec);
+        String written = ScenarioSpecs.write(json, spec);
+        return Panache.withTransaction(() -> leadership.fence().chain(() -> scenarios.lock(uid)).chain(scenario -> {
+                    if (scenario == null) {
+                        return scenarios.persist(Scenario.declared(uid, namespace, resourceName, spec.name(), written)).map(stored -> stored);
+                    }
+                    if (!written.equals(scenario.spec)) {
+                        scenario.revise(spec.name(), written);
+                        return Uni.createFrom().item(scenario);
+                    }
+                    return Uni.createFrom().nullItem(); // unchanged: nothing to evaluate again
+                }))
+                .invoke(changed -> {
+                    if (changed != null) {
+                        evaluations.changed(changed);
+                    }
+                })
+                .replaceWith(uid);
+    }
+
+    /** A FeasibilityScenario that is gone, or whose spec can no longer be evaluated: its scenario goes, as a DELETE would. */
+    public Uni<Void> withdraw(UUID uid) {
+        return Panache.withTransaction(() -> leadership.fence().chain(() -> scenarios.lock(uid)).chain(scenario ->
+                        scenario == null || !Scenario.KUBERNETES.equals(scenario.source) ? Uni.createFrom().voidItem()
+                                : deleteWithLastEvent(scenario)))
+                .invoke(() -> evaluations.removed(uid));
+    }
+
+    /** The scenarios declared in {@code namespace} whose resource is not among {@code present} (it went while no replica led) go. */
+    public Uni<Integer> withdrawAbsent(String namespace, Set<UUID> present) {
+        return Panache.withSession(() -> scenarios.declaredIn(namespace)).chain(stored -> {
+            List<UUID> gone = stored.stream().filter(id -> !present.contains(id)).toList();
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (UUID id : gone) {
+                all = all.chain(() -> withdraw(id));
+            }
+            return all.replaceWith(gone.size());
+        });
+    }
+
+    /**
+     * Bean Validation of a spec that did not come through a REST body (where {@code @Valid} does it): the same
+     * constraints, answered as the same problem, each field named by its path in the spec as REST names it in the body.
+     */
+    private void validate(ScenarioSpec spec) {
+        List<Problem.Violation> violations = validator.validate(spec).stream()
+                .map(violation -> new Problem.Violation(violation.getPropertyPath().toString(), violation.getMessage())).toList();
+        if (!violations.isEmpty()) {
+            throw ProblemException.validation(violations);
+        }
     }
 
     /** The data of a ScenarioDeleted event. */

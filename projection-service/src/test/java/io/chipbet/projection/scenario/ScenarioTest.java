@@ -39,6 +39,12 @@ class ScenarioTest {
     @Inject
     ScenarioEvaluations evaluations;
 
+    @Inject
+    ScenarioService service;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     @io.quarkus.test.common.http.TestHTTPResource("/api/v1/scenarios")
     java.net.URI scenarios;
 
@@ -69,7 +75,8 @@ class ScenarioTest {
         String location = asEditor().contentType("application/json").body(spec("Crud", "[]", "null"))
                 .post("/api/v1/scenarios").then().statusCode(201).header("ETag", "\"1\"").extract().header("Location");
         String path = java.net.URI.create(location).getPath();
-        anyone().get(path).then().statusCode(200).header("ETag", "\"1\"").body("name", equalTo("Crud")).body("source", equalTo("api"));
+        anyone().get(path).then().statusCode(200).header("ETag", "\"1\"").body("name", equalTo("Crud")).body("source.kind", equalTo("api"))
+                .body("source.namespace", org.hamcrest.Matchers.nullValue());
         anyone().get("/api/v1/scenarios?size=200").then().statusCode(200).body("items.name", hasItem("Crud"));
 
         asEditor().contentType("application/json").body(spec("Crud", "[]", "null")).put(path).then().statusCode(428);
@@ -204,6 +211,44 @@ class ScenarioTest {
 
     private static UUID idOf(String path) {
         return UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * A scenario the operator declared (as FeasibilityScenarioReconciler does for a resource): checked as POST checks a
+     * body, listed with its source, read-only over REST (409 problem+json for PUT and DELETE), and gone once withdrawn.
+     */
+    @Test
+    void aScenarioFromKubernetesIsListedWithItsSourceAndIsReadOnlyHere() throws Throwable {
+        UUID uid = UUID.randomUUID();
+        ScenarioSpec declared = json.readValue(spec("Declared in Kubernetes", "[]", "{\"samples\": 2000}"), ScenarioSpec.class);
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> service.declare(uid, "chipbet", "declared-one", declared));
+        String path = "/api/v1/scenarios/" + uid;
+        anyone().get(path).then().statusCode(200).body("source.kind", equalTo("kubernetes")).body("source.namespace", equalTo("chipbet"))
+                .body("source.name", equalTo("declared-one"));
+        anyone().get("/api/v1/scenarios?size=200").then().statusCode(200)
+                .body("items.find { it.id == '" + uid + "' }.source.kind", equalTo("kubernetes"));
+        awaitAnswer(path, answer -> "kubernetes".equals(answer.getString("source")));
+
+        asEditor().contentType("application/json").header("If-Match", "\"1\"").body(spec("Renamed here", "[]", "null")).put(path)
+                .then().statusCode(409).contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("read-only-scenario"));
+        asEditor().delete(path).then().statusCode(409).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("read-only-scenario"));
+        anyone().get(path).then().statusCode(200).body("name", equalTo("Declared in Kubernetes"));
+
+        // The same checks as POST, and the same problems: a field's constraint, then a rule on the record.
+        io.chipbet.platform.problem.ProblemException badField = org.junit.jupiter.api.Assertions.assertThrows(
+                io.chipbet.platform.problem.ProblemException.class, () -> service.declare(UUID.randomUUID(), "chipbet", "bad",
+                        json.readValue(spec("Too many samples", "[]", "{\"samples\": 5000000}"), ScenarioSpec.class)));
+        assertEquals(400, badField.status());
+        assertTrue(badField.violations().stream().anyMatch(v -> v.field().equals("overrides.samples")), badField.violations()::toString);
+        io.chipbet.platform.problem.ProblemException unknownPlan = org.junit.jupiter.api.Assertions.assertThrows(
+                io.chipbet.platform.problem.ProblemException.class, () -> service.declare(UUID.randomUUID(), "chipbet", "bad",
+                        json.readValue(spec("Unknown plan", "[]", "{\"plan\": {\"key\": \"no-such-plan\"}}"), ScenarioSpec.class)));
+        assertEquals("unknown-plan", unknownPlan.slug());
+
+        // Its resource went while no replica led: withdrawn on the next election, like a DELETE.
+        assertEquals(1, (int) io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> service.withdrawAbsent("chipbet", java.util.Set.of())));
+        anyone().get(path).then().statusCode(404);
     }
 
     private static String spec(String name, String changes, String overrides) {

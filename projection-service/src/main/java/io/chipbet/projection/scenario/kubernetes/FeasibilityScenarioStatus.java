@@ -4,10 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.crd.generator.annotation.PrinterColumn;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.chipbet.platform.problem.ProblemException;
+import io.chipbet.projection.scenario.ScenarioAnswer;
+import io.chipbet.projection.score.Feasibility;
 import io.fabric8.kubernetes.api.model.Condition;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A FeasibilityScenario's answer, as the projection last evaluated it (GET /api/v1/scenarios/{id}/feasibility
@@ -98,5 +105,76 @@ public class FeasibilityScenarioStatus {
 
     public void setConditions(List<Condition> conditions) {
         this.conditions = conditions;
+    }
+
+    /** The scenario's answer, for the resource's {@code generation}; conditions keep their transition time unless they change. */
+    static FeasibilityScenarioStatus ready(ScenarioAnswer answer, Long generation, FeasibilityScenarioStatus previous) {
+        FeasibilityScenarioStatus status = new FeasibilityScenarioStatus();
+        Feasibility feasibility = answer.feasibility();
+        status.probability = feasibility.probability();
+        if (feasibility.deliverable() != null) {
+            status.deliverableP50Wpm = feasibility.deliverable().wpm().p50();
+            status.deliverableP50FabsWorth = feasibility.deliverable().fabsWorth().p50();
+        }
+        status.bindingConstraint = feasibility.binding() == null ? null : feasibility.binding().constraint();
+        // 0 until the scenario's first result is published on its topic.
+        status.resultVersion = answer.resultVersion() == 0 ? null : answer.resultVersion();
+        status.observedGeneration = generation;
+        status.conditions = List.of(
+                condition(READY, "True", "Evaluated", feasibility.headline(), generation, previous),
+                condition(INVALID, "False", "Valid", "The spec is accepted as POST /api/v1/scenarios would accept it", generation, previous));
+        return status;
+    }
+
+    /** The reason the spec is refused, as POST /api/v1/scenarios would answer it (its problem's slug, detail and fields). */
+    static FeasibilityScenarioStatus invalid(ProblemException refused, Long generation, FeasibilityScenarioStatus previous) {
+        FeasibilityScenarioStatus status = new FeasibilityScenarioStatus();
+        status.observedGeneration = generation;
+        String fields = refused.violations().stream().map(violation -> violation.field() + ": " + violation.message())
+                .collect(Collectors.joining("; "));
+        String message = refused.getMessage() + (fields.isEmpty() ? "" : " (" + fields + ")");
+        status.conditions = List.of(
+                condition(READY, "False", "Invalid", "Not evaluated: the spec is invalid", generation, previous),
+                condition(INVALID, "True", reason(refused.slug()), message, generation, previous));
+        return status;
+    }
+
+    /** {@code unknown-plan} -> {@code UnknownPlan}: a condition's reason is CamelCase. */
+    private static String reason(String slug) {
+        StringBuilder reason = new StringBuilder();
+        for (String word : slug.split("-")) {
+            if (!word.isEmpty()) {
+                reason.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+            }
+        }
+        return reason.toString();
+    }
+
+    private static Condition condition(String type, String value, String reason, String message, Long generation,
+                                       FeasibilityScenarioStatus previous) {
+        String since = previous == null ? null : previous.conditions.stream()
+                .filter(condition -> type.equals(condition.getType()) && value.equals(condition.getStatus()))
+                .map(Condition::getLastTransitionTime).findFirst().orElse(null);
+        Condition condition = new Condition();
+        condition.setType(type);
+        condition.setStatus(value);
+        condition.setReason(reason);
+        condition.setMessage(message);
+        condition.setObservedGeneration(generation);
+        condition.setLastTransitionTime(since != null ? since : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        return condition;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FeasibilityScenarioStatus that && Objects.equals(probability, that.probability)
+                && Objects.equals(deliverableP50Wpm, that.deliverableP50Wpm) && Objects.equals(deliverableP50FabsWorth, that.deliverableP50FabsWorth)
+                && Objects.equals(bindingConstraint, that.bindingConstraint) && Objects.equals(resultVersion, that.resultVersion)
+                && Objects.equals(observedGeneration, that.observedGeneration) && Objects.equals(conditions, that.conditions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(probability, deliverableP50Wpm, bindingConstraint, resultVersion, observedGeneration);
     }
 }
