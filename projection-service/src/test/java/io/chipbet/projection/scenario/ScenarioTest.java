@@ -227,7 +227,7 @@ class ScenarioTest {
                 .body("source.name", equalTo("declared-one"));
         anyone().get("/api/v1/scenarios?size=200").then().statusCode(200)
                 .body("items.find { it.id == '" + uid + "' }.source.kind", equalTo("kubernetes"));
-        awaitAnswer(path, answer -> "kubernetes".equals(answer.getString("source")));
+        ScenarioAnswers.await(path, answer -> "kubernetes".equals(answer.getString("source")));
 
         asEditor().contentType("application/json").header("If-Match", "\"1\"").body(spec("Renamed here", "[]", "null")).put(path)
                 .then().statusCode(409).contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("read-only-scenario"));
