@@ -27,7 +27,11 @@ public abstract class ServiceConventionsTest {
         String application = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("info.title", equalTo("chipbet " + application))
-                .body("components.securitySchemes.jwt.scheme", equalTo("bearer"));
+                .body("components.securitySchemes.jwt.scheme", equalTo("bearer"))
+                // The Authorize dialog says where a token comes from, and each UI links to the four.
+                .body("components.securitySchemes.jwt.description", containsString("`./chipbet token`"))
+                .body("info.description", containsString("[funding](http://127.0.0.1:8081/q/swagger-ui)"))
+                .body("info.description", containsString("[feasibility](http://127.0.0.1:8080/q/swagger-ui)"));
     }
 
     /** Each GET of the OpenAPI document without path parameters: an Accept it cannot serve gets 406 as problem+json. */
