@@ -13,6 +13,11 @@ public final class Await {
 
     /** {@code read}'s first value that satisfies {@code condition} within {@code within}, polled every 100 ms; else an AssertionError describing the last. */
     public static <T> T until(Supplier<T> read, Predicate<T> condition, Duration within, Function<T, String> describeLast) {
+        return until(read, condition, within, Duration.ofMillis(100), describeLast);
+    }
+
+    /** The same, polled every {@code interval}: a benchmark timing the wait polls more often than 100 ms. */
+    public static <T> T until(Supplier<T> read, Predicate<T> condition, Duration within, Duration interval, Function<T, String> describeLast) {
         long deadline = System.nanoTime() + within.toNanos();
         T last = null;
         while (System.nanoTime() < deadline) {
@@ -21,7 +26,7 @@ public final class Await {
                 return last;
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(interval.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -153,7 +153,6 @@ final class Evaluator {
         double laterInTalentRegions = 0;
         boolean random = d.isRandom();
         double perRampMonth = ramp <= 0 ? 0 : 1 / ramp;
-        double halfRamp = Math.max(0, ramp) / 2;
         boolean[] talentRegion = p.talentRegion();
         // The arrays in locals: the loop below is the Monte Carlo's inner loop (samples × fabs).
         int[] regions = fabs.region();
@@ -186,13 +185,11 @@ final class Evaluator {
             if (months <= 0) {
                 continue;
             }
-            // Selects, not branches, where the sampled start decides (a misprediction costs more than both sides):
-            // the same figures as capacity and wafersOfOneFab, which the fixed-draw paths read.
+            // Selects, not branches, where the sampled start decides: a misprediction costs more than both sides.
             double nameplate = nameplates[i];
-            boolean ramped = months >= ramp;
-            double online = nameplate * (ramped ? 1 : months * perRampMonth);
+            double online = nameplate * (months >= ramp ? 1 : months * perRampMonth);
             capacity += online;
-            cumulative += nameplate * (ramped ? months - halfRamp : months * months / (2 * ramp));
+            cumulative += nameplate * wafersOfOneFab(months, ramp);
             double onlineLater = start > now ? online : 0;
             later += onlineLater;
             int region = regions[i];
@@ -225,10 +222,8 @@ final class Evaluator {
         if (months <= 0) {
             return 0;
         }
-        if (ramp <= 0 || months >= ramp) {
-            return months - Math.max(0, ramp) / 2;
-        }
-        return months * months / (2 * ramp);
+        // One select, not two branches (the Monte Carlo's inner loop): months >= ramp always holds when ramp <= 0.
+        return months >= ramp ? months - Math.max(0, ramp) / 2 : months * months / (2 * ramp);
     }
 
     /** Capacity online at the horizon from one wafer-a-month of starts per month over {@code available} months. */

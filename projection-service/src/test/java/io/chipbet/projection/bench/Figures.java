@@ -12,19 +12,17 @@ final class Figures {
     }
 
     static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return io.chipbet.platform.calculation.EmpiricalQuantiles.median(values.stream().mapToDouble(Double::doubleValue).sorted().toArray());
     }
 
-    /** Polls every few milliseconds; fails, saying what was awaited, once the timeout has passed. */
-    static void await(BooleanSupplier condition, Duration timeout, Supplier<String> what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not reached in " + timeout + ": " + what.get());
-            }
-            Thread.sleep(20);
-        }
+    /** Polls every 20 ms; fails, saying what was awaited, once the timeout has passed. */
+    static void await(BooleanSupplier condition, Duration timeout, Supplier<String> what) {
+        io.chipbet.platform.testing.Await.until(condition::getAsBoolean, reached -> reached, timeout, Duration.ofMillis(20),
+                reached -> what.get());
+    }
+
+    /** Until the projection has processed at least {@code count} records since it started. */
+    static void awaitProcessed(io.chipbet.projection.score.ScoreBoard board, long count, Duration timeout) {
+        await(() -> board.processed() >= count, timeout, () -> "processed " + board.processed() + " of " + count);
     }
 }

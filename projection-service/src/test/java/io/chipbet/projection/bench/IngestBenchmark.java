@@ -33,7 +33,7 @@ class IngestBenchmark {
         int rounds = Integer.getInteger("bench.rounds", 3);
         BenchRecords.produceCommitmentChanges(events, aggregates);
         long total = BenchRecords.recordsIn(BenchRecords.TOPICS);
-        awaitProcessedAtLeast(total, Duration.ofMinutes(5)); // the first pass, as the records arrived
+        Figures.awaitProcessed(board, total, Duration.ofMinutes(5)); // the first pass, as the records arrived
 
         List<Double> raw = new ArrayList<>();
         List<Double> ingest = new ArrayList<>();
@@ -42,7 +42,7 @@ class IngestBenchmark {
             long before = board.processed();
             long start = System.nanoTime();
             asEditor().post("/api/v1/admin/rebuild").then().statusCode(202);
-            awaitProcessedAtLeast(before + total, Duration.ofMinutes(5));
+            Figures.awaitProcessed(board, before + total, Duration.ofMinutes(5));
             ingest.add(total / BenchRecords.seconds(start));
         }
         double rawMedian = Figures.median(raw);
@@ -52,9 +52,5 @@ class IngestBenchmark {
         System.out.printf(Locale.ROOT, "  plain consumer   median %,10.0f records/s   %s%n", rawMedian, raw);
         System.out.printf(Locale.ROOT, "  projection       median %,10.0f events/s    %s%n", ingestMedian, ingest);
         System.out.printf(Locale.ROOT, "  ratio            %.2f x the plain consumer%n%n", ingestMedian / rawMedian);
-    }
-
-    private void awaitProcessedAtLeast(long count, Duration timeout) throws InterruptedException {
-        Figures.await(() -> board.processed() >= count, timeout, () -> "processed " + board.processed() + " of " + count);
     }
 }

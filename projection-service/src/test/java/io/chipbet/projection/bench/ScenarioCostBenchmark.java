@@ -56,7 +56,7 @@ class ScenarioCostBenchmark {
         int probes = Integer.getInteger("bench.probes", 5);
         BenchRecords.produceCommitmentChanges(events, aggregates);
         long total = BenchRecords.recordsIn(BenchRecords.TOPICS);
-        awaitProcessedAtLeast(total);
+        Figures.awaitProcessed(board, total, Duration.ofMinutes(5));
 
         Map<Integer, List<Double>> ingest = new LinkedHashMap<>(Map.of(0, new ArrayList<>(), scenarios, new ArrayList<>()));
         Map<Integer, List<Double>> freshness = new LinkedHashMap<>(Map.of(0, new ArrayList<>(), scenarios, new ArrayList<>()));
@@ -67,7 +67,7 @@ class ScenarioCostBenchmark {
                 long before = board.processed();
                 long start = System.nanoTime();
                 asEditor().post("/api/v1/admin/rebuild").then().statusCode(202);
-                awaitProcessedAtLeast(before + total);
+                Figures.awaitProcessed(board, before + total, Duration.ofMinutes(5));
                 ingest.get(count).add(total / BenchRecords.seconds(start));
                 for (int probe = 0; probe < probes; probe++) {
                     freshness.get(count).add(freshnessMillis());
@@ -116,9 +116,5 @@ class ScenarioCostBenchmark {
             return now.inputs().commitments() > before.inputs().commitments() && now.simulation().current();
         }, Duration.ofMinutes(2), () -> "the baseline's simulation of " + id);
         return (System.nanoTime() - start) / 1e6;
-    }
-
-    private void awaitProcessedAtLeast(long count) throws InterruptedException {
-        Figures.await(() -> board.processed() >= count, Duration.ofMinutes(5), () -> "processed " + board.processed() + " of " + count);
     }
 }
