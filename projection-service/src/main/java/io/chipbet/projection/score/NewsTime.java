@@ -94,13 +94,10 @@ public class NewsTime {
 
     /** The whole answer as the record stood on {@code date}, in news time. */
     public Uni<Feasibility> asOf(LocalDate date) {
-        return Panache.withSession(store::eventsByNewsDate).emitOn(Infrastructure.getDefaultWorkerPool()).map(rows -> {
+        return Panache.withSession(() -> store.eventsByNewsDateUpTo(date)).emitOn(Infrastructure.getDefaultWorkerPool()).map(rows -> {
             Map<String, Long> versions = new HashMap<>();
             Map<String, Object> states = new HashMap<>();
             for (Row row : Row.of(rows)) {
-                if (row.on().isAfter(date)) {
-                    break;
-                }
                 if (row.version() > versions.getOrDefault(row.key(), 0L)) {
                     versions.put(row.key(), row.version());
                     states.put(row.key(), event(row.json()).state());
