@@ -117,6 +117,12 @@ class ImageSmokeIT {
                 }
                 assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode(), "the scrape path");
+                // In prod the service logs one JSON object a line, as a log pipeline reads them.
+                JsonNode started = Files.readAllLines(directory.resolve("service.log")).stream()
+                        .filter(line -> line.startsWith("{") && line.contains("started in")).findFirst().map(ImageSmokeIT::json)
+                        .orElseThrow(() -> new AssertionError("no JSON log line says the service started"));
+                assertEquals("INFO", started.path("level").asText(), started.toString());
+                assertTrue(started.path("timestamp").isTextual() && started.path("loggerName").isTextual(), started.toString());
                 // The footprint the manifests' requests rest on: RSS after 30 s idle.
                 Thread.sleep(30_000);
                 ProcessHandle java = process.toHandle().descendants()
@@ -133,6 +139,14 @@ class ImageSmokeIT {
                     process.destroyForcibly();
                 }
             }
+        }
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a JSON log line: " + line, e);
         }
     }
 

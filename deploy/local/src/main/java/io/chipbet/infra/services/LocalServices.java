@@ -99,7 +99,9 @@ public final class LocalServices implements AutoCloseable {
                 "QUARKUS_DATASOURCE_PASSWORD", "",
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toUri().toString(),
                 "MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER,
-                "CHIPBET_IDEMPOTENCY_RETENTION", "3650d");
+                "CHIPBET_IDEMPOTENCY_RETENTION", "3650d",
+                // Read in a terminal and by ./chipbet logs: plain text, although the local run is the prod profile.
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
     }
 
     public List<ServiceProcess> processes() {
