@@ -118,11 +118,11 @@ class ImageSmokeIT {
                 assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode(), "the scrape path");
                 // In prod the service logs one JSON object a line, as a log pipeline reads them.
-                JsonNode started = Files.readAllLines(directory.resolve("service.log")).stream()
+                JsonNode startLine = Files.readAllLines(directory.resolve("service.log")).stream()
                         .filter(line -> line.startsWith("{") && line.contains("started in")).findFirst().map(ImageSmokeIT::json)
                         .orElseThrow(() -> new AssertionError("no JSON log line says the service started"));
-                assertEquals("INFO", started.path("level").asText(), started.toString());
-                assertTrue(started.path("timestamp").isTextual() && started.path("loggerName").isTextual(), started.toString());
+                assertEquals("INFO", startLine.path("level").asText(), startLine.toString());
+                assertTrue(startLine.path("timestamp").isTextual() && startLine.path("loggerName").isTextual(), startLine.toString());
                 // The footprint the manifests' requests rest on: RSS after 30 s idle.
                 Thread.sleep(30_000);
                 ProcessHandle java = process.toHandle().descendants()
