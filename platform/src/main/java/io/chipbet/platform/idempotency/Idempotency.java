@@ -6,10 +6,8 @@ import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.problem.ProblemException;
 import io.chipbet.platform.persistence.Transactions;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.net.URI;
@@ -72,24 +70,6 @@ public class Idempotency {
             long expected = ETags.requiredVersion(write.ifMatch());
             return once(write.scope(), write.idempotencyKey(), new VersionedRequest(expected, request), () -> update.apply(expected));
         });
-    }
-
-    /** The outcome of a creation, for {@link #create(String, String, Object, Supplier)}. */
-    @Deprecated
-    public record Created(URI location, Object body, long version) {
-    }
-
-    /**
-     * The older form, which opens a transaction of its own: projection-service's scenarios still use it.
-     *
-     * @deprecated own the transaction in the service ({@code @WithTransaction}) and call
-     *             {@link #create(WriteRequest, Object, Supplier)}, as every producing service does
-     */
-    @Deprecated
-    public Uni<Response> create(String scope, String key, Object request, Supplier<Uni<Created>> creation) {
-        return Panache.withTransaction(() -> once(scope, key, request, () -> creation.get()
-                        .map(created -> Written.created(created.location(), created.body(), created.version()))))
-                .map(Written::response);
     }
 
     /** What an update's key stands for: the body and the version it was sent against. */

@@ -1,7 +1,8 @@
 package io.chipbet.projection.scenario;
 
 import io.chipbet.platform.api.Page;
-import io.chipbet.platform.idempotency.Idempotency;
+import io.chipbet.platform.idempotency.WriteRequest;
+import io.chipbet.platform.idempotency.Written;
 import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.problem.ProblemException;
 import io.chipbet.platform.security.Roles;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -60,8 +62,8 @@ public class ScenarioResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Create a scenario", description = "201 with its location; its answer follows on /{id}/feasibility and /{id}/stream. "
             + "An Idempotency-Key makes a retry safe.")
-    public Uni<Response> create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull ScenarioSpec spec) {
-        return service.create(idempotencyKey, spec);
+    public Uni<Response> create(@BeanParam WriteRequest write, @Valid @NotNull ScenarioSpec spec) {
+        return service.create(write, spec).map(Written::response);
     }
 
     @GET

@@ -6,6 +6,8 @@ import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
 import io.chipbet.platform.event.DomainEvent;
 import io.chipbet.platform.idempotency.Idempotency;
+import io.chipbet.platform.idempotency.WriteRequest;
+import io.chipbet.platform.idempotency.Written;
 import io.chipbet.platform.outbox.Outbox;
 import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.problem.ProblemException;
@@ -55,16 +57,15 @@ public class ScenarioService {
         this.json = json;
     }
 
-    public Uni<Response> create(String idempotencyKey, ScenarioSpec spec) {
+    /** Its own transaction, like every write; the new scenario is evaluated once the row is committed. */
+    public Uni<Written> create(WriteRequest write, ScenarioSpec spec) {
         check(spec);
         UUID id = UUID.randomUUID();
-        return idempotency.create("scenario", idempotencyKey, spec, () -> {
+        return Panache.withTransaction(() -> idempotency.create(write, spec, () -> {
             Scenario scenario = Scenario.create(id, spec.name(), ScenarioSpecs.write(json, spec), Scenario.API);
-            return scenarios.persist(scenario).map(stored -> new Idempotency.Created(URI.create("/api/v1/scenarios/" + stored.id),
-                    ScenarioView.of(stored, spec), stored.revision));
-        }).invoke(response -> {
-            if (response.getStatus() == 201 && response.getHeaderString("Idempotent-Replayed") == null) {
-                // The row is committed: evaluate it, off the request.
+            return scenarios.persist(scenario).map(stored -> Written.created(write.locationOf(stored.id), ScenarioView.of(stored, spec), stored.revision));
+        })).invoke(written -> {
+            if (!written.replayed()) {
                 evaluations.changed(Scenario.create(id, spec.name(), ScenarioSpecs.write(json, spec), Scenario.API));
             }
         });

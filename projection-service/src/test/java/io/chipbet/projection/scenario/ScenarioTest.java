@@ -70,6 +70,20 @@ class ScenarioTest {
         assertFalse(anyone().get("/api/v1/scenarios").asString().contains("No content type"));
     }
 
+    /** A retry with the same key gets the first answer and creates nothing; another body under that key is refused. */
+    @Test
+    void aCreationRetriedWithItsIdempotencyKeyCreatesOneScenario() {
+        String key = "scenario-" + UUID.randomUUID();
+        String first = asEditor().contentType("application/json").header("Idempotency-Key", key).body(spec("Retried", "[]", "null"))
+                .post("/api/v1/scenarios").then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue())
+                .extract().header("Location");
+        asEditor().contentType("application/json").header("Idempotency-Key", key).body(spec("Retried", "[]", "null"))
+                .post("/api/v1/scenarios").then().statusCode(201).header("Location", equalTo(first)).header("Idempotent-Replayed", "true");
+        asEditor().contentType("application/json").header("Idempotency-Key", key).body(spec("Another body", "[]", "null"))
+                .post("/api/v1/scenarios").then().statusCode(422).contentType("application/problem+json");
+        assertEquals(1, anyone().get("/api/v1/scenarios?size=100").jsonPath().getList("items.name").stream().filter("Retried"::equals).count());
+    }
+
     @Test
     void aScenarioIsCreatedReadRevisedAndDeletedWithItsETag() throws Throwable {
         String location = asEditor().contentType("application/json").body(spec("Crud", "[]", "null"))
