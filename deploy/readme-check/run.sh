@@ -19,16 +19,19 @@
 # must also work when run again on the same stack: fresh names and Idempotency-Keys, no 409 the second time.
 #
 # Files: README.md first, then every other tracked *.md in `git ls-files` order; blocks in file order.
-# Usage: deploy/readme-check/run.sh [--list] [FILE.md ...]
-#   --list   print the runnable blocks (file:line and first line) without running them
+# Usage: deploy/readme-check/run.sh [--list] [--verbose] [FILE.md ...]
+#   --list      print the runnable blocks (file:line and first line) without running them
+#   --verbose   print each block's output too, not only a failing one's
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 list=0
+verbose=0
 files=()
 for argument in "$@"; do
   case $argument in
     --list) list=1 ;;
+    --verbose) verbose=1 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) echo "readme-check: unknown option '$argument'" >&2; exit 2 ;;
     *) files+=("$argument") ;;
@@ -92,5 +95,6 @@ for i in "${!places[@]}"; do
     exit 1
   fi
   printf '  ok  %-36s %s\n' "${places[$i]}" "$(seconds "$began")"
+  [ $verbose = 0 ] || sed 's/^/      /' "$work/output"
 done
 echo "All ${#places[@]} blocks ran in $(seconds "$started")."
