@@ -75,7 +75,7 @@ fi
 
 limit=${READMECHECK_TIMEOUT:-60}
 started=$(now_us)
-echo "README check: ${#places[@]} runnable blocks, each in a fresh bash -euo pipefail (at most $limit s each)"
+echo "README check: ${#places[@]} runnable block(s), each in a fresh bash -euo pipefail (at most $limit s each)"
 for i in "${!places[@]}"; do
   block=$work/$((i + 1)).sh
   began=$(now_us)
@@ -89,7 +89,7 @@ for i in "${!places[@]}"; do
       echo "--- the block:"
       cat "$block"
       echo "--- its output:"
-      cat "$work/output"
+      sed '$a\' "$work/output"
       echo "---"
     } >&2
     exit 1
@@ -97,4 +97,4 @@ for i in "${!places[@]}"; do
   printf '  ok  %-36s %s\n' "${places[$i]}" "$(seconds "$began")"
   [ $verbose = 0 ] || sed 's/^/      /' "$work/output"
 done
-echo "All ${#places[@]} blocks ran in $(seconds "$started")."
+echo "All ${#places[@]} block(s) ran in $(seconds "$started")."
