@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -17,15 +18,24 @@ public final class ScoreSummary {
     private ScoreSummary() {
     }
 
-    /** Waits until the answer's version stops moving for two seconds with its simulation current (the projection has caught up), at most a minute. */
+    /**
+     * Waits until the answer's version stops moving for two seconds with its simulation current (the projection has caught up), at most a minute.
+     * Each poll has its own time-out, so that one unanswered request cannot hold the wait past its minute: it counts as a moving answer.
+     */
     public static String await(String projectionUrl) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonObject last = null;
         long stableSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            String body = http.send(HttpRequest.newBuilder(URI.create(projectionUrl + "/api/v1/feasibility")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String body;
+            try {
+                body = http.send(HttpRequest.newBuilder(URI.create(projectionUrl + "/api/v1/feasibility")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            } catch (HttpTimeoutException e) {
+                stableSince = System.nanoTime();
+                continue;
+            }
             JsonObject score = Json.createReader(new StringReader(body)).readObject();
             if (last == null || last.getJsonNumber("version").longValue() != score.getJsonNumber("version").longValue()) {
                 stableSince = System.nanoTime();
