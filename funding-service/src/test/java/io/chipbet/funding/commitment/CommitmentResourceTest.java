@@ -13,12 +13,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+
 
 import static io.chipbet.platform.testing.Api.anyone;
 import static io.chipbet.funding.FundingApi.SOURCE;
 import static io.chipbet.platform.testing.Api.asEditor;
+import static io.chipbet.platform.testing.Api.race;
 import static io.chipbet.funding.FundingApi.changeStatus;
 import static io.chipbet.funding.FundingApi.createInvestor;
 import static io.chipbet.funding.FundingApi.disburse;
@@ -108,22 +111,11 @@ class CommitmentResourceTest {
     void ofTwoConcurrentUpdatesOnTheSameVersionExactlyOneWins() throws Exception {
         String id = record(createInvestor("CORPORATE", "US"), "1000", "FABS", null).path("id");
         String token = Tokens.forTests().editor();
-        var pool = Executors.newFixedThreadPool(2);
-        try {
-            List<CompletableFuture<Integer>> racers = new ArrayList<>();
-            for (String status : List.of("PLEDGED", "COMMITTED")) {
-                racers.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
-                        .header("If-Match", "\"1\"").body(FundingApi.to(status))
-                        .post("/api/v1/commitments/" + id + "/status-changes").statusCode(), pool));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (CompletableFuture<Integer> racer : racers) {
-                statuses.add(racer.get());
-            }
-            assertEquals(List.of(200, 412), statuses.stream().sorted().toList());
-        } finally {
-            pool.shutdown();
-        }
+        List<Callable<io.restassured.response.Response>> racers = Stream.of("PLEDGED", "COMMITTED")
+                .map(status -> (Callable<io.restassured.response.Response>) () -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                        .header("If-Match", "\"1\"").body(FundingApi.to(status)).post("/api/v1/commitments/" + id + "/status-changes"))
+                .toList();
+        assertEquals(List.of(200, 412), race(racers).stream().map(io.restassured.response.Response::statusCode).sorted().toList());
         anyone().get("/api/v1/commitments/" + id).then().body("version", equalTo(2));
     }
 

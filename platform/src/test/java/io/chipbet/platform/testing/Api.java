@@ -52,11 +52,16 @@ public final class Api {
      * clients would; returns the responses in thread order.
      */
     public static List<Response> race(int racers, Callable<Response> request) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(racers);
-        CyclicBarrier start = new CyclicBarrier(racers);
+        return race(java.util.Collections.nCopies(racers, request));
+    }
+
+    /** Sends each request from its own thread, all released at the same moment; returns the responses in the same order. */
+    public static List<Response> race(List<Callable<Response>> requests) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(requests.size());
+        CyclicBarrier start = new CyclicBarrier(requests.size());
         try {
             List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
+            for (Callable<Response> request : requests) {
                 futures.add(threads.submit(() -> {
                     start.await();
                     return request.call();

@@ -7,13 +7,15 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+
 
 import static io.chipbet.platform.testing.Api.anyone;
 import static io.chipbet.platform.testing.Api.asEditor;
@@ -109,22 +111,10 @@ class TalentPoolResourceTest {
         asEditor().header("If-Match", etag(1)).body(Map.of("reason", "r", "source", SOURCE))
                 .post("/api/v1/talent-pools/" + id + "/updates").then().statusCode(422);
         String token = Tokens.forTests().editor();
-        var pool = Executors.newFixedThreadPool(2);
-        try {
-            List<CompletableFuture<Integer>> racers = new ArrayList<>();
-            for (int headcount : List.of(150, 160)) {
-                racers.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
-                        .header("If-Match", etag(1)).body(Map.of("headcount", headcount, "reason", "r", "source", SOURCE))
-                        .post("/api/v1/talent-pools/" + id + "/updates").statusCode(), pool));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (CompletableFuture<Integer> racer : racers) {
-                statuses.add(racer.get());
-            }
-            assertEquals(List.of(200, 412), statuses.stream().sorted().toList());
-        } finally {
-            pool.shutdown();
-        }
+        List<Callable<Response>> racers = Stream.of(150, 160).map(headcount -> (Callable<Response>) () -> given().auth().oauth2(token)
+                .contentType(ContentType.JSON).header("If-Match", etag(1)).body(Map.of("headcount", headcount, "reason", "r", "source", SOURCE))
+                .post("/api/v1/talent-pools/" + id + "/updates")).toList();
+        assertEquals(List.of(200, 412), race(racers).stream().map(Response::statusCode).sorted().toList());
     }
 
     @Test
