@@ -2,6 +2,7 @@ package io.chipbet.fab.fab;
 
 import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.api.QueryEnums;
 import io.chipbet.platform.contract.fab.FabState;
 import io.chipbet.platform.contract.fab.FabStatus;
@@ -16,11 +17,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.UUID;
 
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,11 +63,10 @@ public class FabResource {
             @QueryParam("region") String region,
             @Parameter(description = "A FabStatus") @QueryParam("status") String status,
             @Parameter(description = "A NodeClass") @QueryParam("nodeClass") String nodeClass,
-            @Parameter(description = "Zero-based") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Valid @BeanParam PageRequest paging) {
         FabRepository.Filter filter = new FabRepository.Filter(operator, country, region,
                 QueryEnums.parse(FabStatus.class, "status", status), QueryEnums.parse(NodeClass.class, "nodeClass", nodeClass));
-        return service.search(filter, page, size);
+        return service.search(filter, paging);
     }
 
     @GET
@@ -111,8 +107,8 @@ public class FabResource {
 
     @GET
     @Path("/{id}/timeline")
-    @Operation(summary = "A fab's full history", description = "Every change, oldest first, with its effective date, who and its source.")
-    public Uni<List<TimelineEntry>> timeline(@PathParam("id") UUID id) {
-        return service.timeline(id);
+    @Operation(summary = "A fab's full history", description = "Every change, oldest first, with its effective date, who and its source, a page at a time.")
+    public Uni<Page<TimelineEntry>> timeline(@PathParam("id") UUID id, @Valid @BeanParam PageRequest paging) {
+        return service.timeline(id, paging);
     }
 }

@@ -2,6 +2,7 @@ package io.chipbet.funding.commitment;
 
 import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.api.QueryEnums;
 import io.chipbet.platform.contract.funding.CommitmentState;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
@@ -16,11 +17,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.UUID;
 
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,10 +61,9 @@ public class CommitmentResource {
             @QueryParam("investorId") UUID investorId,
             @Parameter(description = "RUMORED, DISCUSSED, PLEDGED, COMMITTED, DISBURSED or WITHDRAWN") @QueryParam("status") String status,
             @Parameter(description = "FABS, DATA_CENTERS or GENERAL_AI_INFRASTRUCTURE") @QueryParam("purpose") String purpose,
-            @Parameter(description = "Zero-based") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Valid @BeanParam PageRequest paging) {
         return service.search(investorId, QueryEnums.parse(CommitmentStatus.class, "status", status),
-                QueryEnums.parse(Purpose.class, "purpose", purpose), page, size);
+                QueryEnums.parse(Purpose.class, "purpose", purpose), paging);
     }
 
     @GET
@@ -100,8 +96,8 @@ public class CommitmentResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "A commitment's history", description = "Every change, oldest first, with who, when and its source.")
-    public Uni<List<HistoryEntry>> history(@PathParam("id") UUID id) {
-        return service.history(id);
+    @Operation(summary = "A commitment's history", description = "Every change, oldest first, with who, when and its source, a page at a time.")
+    public Uni<Page<HistoryEntry>> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest paging) {
+        return service.history(id, paging);
     }
 }

@@ -1,5 +1,6 @@
 package io.chipbet.funding.commitment;
 
+import io.chipbet.platform.testing.Paging;
 import io.chipbet.funding.FundingApi;
 import io.chipbet.infra.security.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,11 +71,12 @@ class CommitmentResourceTest {
                 .then().statusCode(200).header("ETag", "\"2\"").body("amountUsd", decimal("500000000000"))
                 .body("status", equalTo("DISCUSSED")).body("sources.size()", equalTo(2));
         anyone().get("/api/v1/commitments/" + id + "/history").then().statusCode(200)
-                .body("kind", equalTo(List.of("CommitmentRecorded", "CommitmentRevised")))
-                .body("[1].amountFromUsd", decimal("7000000000000")).body("[1].amountToUsd", decimal("500000000000"))
-                .body("[1].note", equalTo("Scaled down to hundreds of billions"))
-                .body("[1].source.title", equalTo("Behind OpenAI's audacious plan to make AI flow like electricity (NYT reprint)"))
-                .body("[1].actor", equalTo("editor-user"));
+                .body("items.kind", equalTo(List.of("CommitmentRecorded", "CommitmentRevised")))
+                .body("items[1].amountFromUsd", decimal("7000000000000")).body("items[1].amountToUsd", decimal("500000000000"))
+                .body("items[1].note", equalTo("Scaled down to hundreds of billions"))
+                .body("items[1].source.title", equalTo("Behind OpenAI's audacious plan to make AI flow like electricity (NYT reprint)"))
+                .body("items[1].actor", equalTo("editor-user"));
+        Paging.assertPagesThrough("/api/v1/commitments/" + id + "/history", Map.of(), 2);
     }
 
     @Test
@@ -191,6 +193,7 @@ class CommitmentResourceTest {
         anyone().queryParam("investorId", investor).queryParam("status", "RUMORED").get("/api/v1/commitments")
                 .then().body("totalItems", equalTo(0));
         anyone().queryParam("size", 1000).get("/api/v1/commitments").then().statusCode(400).contentType("application/problem+json");
+        Paging.assertPagesThrough("/api/v1/commitments", Map.of("investorId", investor), 5);
         anyone().queryParam("status", "MAYBE").get("/api/v1/commitments").then().statusCode(400)
                 .body("violations[0].field", equalTo("status"));
     }

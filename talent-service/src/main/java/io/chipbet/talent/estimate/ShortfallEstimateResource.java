@@ -1,5 +1,7 @@
 package io.chipbet.talent.estimate;
 
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.talent.ShortfallEstimateState;
 import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/api/v1/shortfall-estimates")
@@ -39,8 +40,9 @@ public class ShortfallEstimateResource {
     }
 
     @GET
-    @Operation(summary = "List shortfall estimates")
-    public Uni<List<ShortfallEstimateState>> list(@QueryParam("region") String region, @QueryParam("targetYear") Integer targetYear) {
-        return service.search(region, targetYear);
+    @Operation(summary = "List shortfall estimates", description = "Sorted by region, target year, role (all roles first), then id: the order is stable across pages.")
+    public Uni<Page<ShortfallEstimateState>> list(@QueryParam("region") String region, @QueryParam("targetYear") Integer targetYear,
+                                                  @Valid @BeanParam PageRequest paging) {
+        return service.search(region, targetYear, paging);
     }
 }

@@ -1,6 +1,8 @@
 package io.chipbet.talent.pool;
 
 import io.chipbet.platform.api.ETags;
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.api.QueryEnums;
 import io.chipbet.platform.contract.talent.TalentPoolState;
 import io.chipbet.platform.contract.talent.TalentRole;
@@ -31,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.UUID;
 
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,10 +54,11 @@ public class TalentPoolResource {
     }
 
     @GET
-    @Operation(summary = "List talent pools", description = "Sorted by region, then role.")
-    public Uni<List<TalentPoolState>> list(@QueryParam("region") String region,
-                                           @Parameter(description = "A TalentRole") @QueryParam("role") String role) {
-        return service.search(region, QueryEnums.parse(TalentRole.class, "role", role));
+    @Operation(summary = "List talent pools", description = "Sorted by region, then role (all roles first), then id: the order is stable across pages.")
+    public Uni<Page<TalentPoolState>> list(@QueryParam("region") String region,
+                                           @Parameter(description = "A TalentRole") @QueryParam("role") String role,
+                                           @Valid @BeanParam PageRequest paging) {
+        return service.search(region, QueryEnums.parse(TalentRole.class, "role", role), paging);
     }
 
     @GET
@@ -76,8 +78,8 @@ public class TalentPoolResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "A pool's history", description = "Every change, oldest first.")
-    public Uni<List<PoolHistoryEntry>> history(@PathParam("id") UUID id) {
-        return service.history(id);
+    @Operation(summary = "A pool's history", description = "Every change, oldest first, a page at a time.")
+    public Uni<Page<PoolHistoryEntry>> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest paging) {
+        return service.history(id, paging);
     }
 }

@@ -1,5 +1,7 @@
 package io.chipbet.talent.program;
 
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.talent.TrainingProgramState;
 import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/api/v1/training-programs")
@@ -39,8 +40,8 @@ public class TrainingProgramResource {
     }
 
     @GET
-    @Operation(summary = "List training programs")
-    public Uni<List<TrainingProgramState>> list(@QueryParam("region") String region) {
-        return service.search(region);
+    @Operation(summary = "List training programs", description = "Sorted by region, role (all roles first), start year, then id: the order is stable across pages.")
+    public Uni<Page<TrainingProgramState>> list(@QueryParam("region") String region, @Valid @BeanParam PageRequest paging) {
+        return service.search(region, paging);
     }
 }
