@@ -54,6 +54,16 @@ public abstract class ServiceConventionsTest {
         org.junit.jupiter.api.Assertions.assertTrue(failures.isEmpty(), failures::toString);
     }
 
+    /** Every example the document gives (schemas, parameters, bodies, responses) is valid against its own schema. */
+    @Test
+    void everyOpenApiExampleMatchesItsSchema() {
+        OpenApiExamples document = OpenApiExamples.of(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        org.junit.jupiter.api.Assertions.assertFalse(document.examples().isEmpty(), "the OpenAPI document gives no example");
+        java.util.List<String> failures = document.failures();
+        org.junit.jupiter.api.Assertions.assertTrue(failures.isEmpty(), failures.size() + " of " + document.examples().size()
+                + " examples do not match their schema:\n" + String.join("\n", failures));
+    }
+
     @Test
     void exposesPrometheusMetrics() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
