@@ -61,8 +61,8 @@ public class FabResource {
             @QueryParam("operator") String operator,
             @Parameter(description = "ISO 3166-1 alpha-2") @QueryParam("country") String country,
             @QueryParam("region") String region,
-            @Parameter(description = "A FabStatus") @QueryParam("status") String status,
-            @Parameter(description = "A NodeClass") @QueryParam("nodeClass") String nodeClass,
+            @Parameter(schema = @Schema(implementation = FabStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = NodeClass.class)) @QueryParam("nodeClass") String nodeClass,
             @Valid @BeanParam PageRequest paging) {
         FabRepository.Filter filter = new FabRepository.Filter(operator, country, region,
                 QueryEnums.parse(FabStatus.class, "status", status), QueryEnums.parse(NodeClass.class, "nodeClass", nodeClass));
@@ -72,6 +72,8 @@ public class FabResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a fab", description = "The ETag is its version: send it in If-Match to change it.")
+    @APIResponse(responseCode = "200", description = "The fab; the ETag is its version",
+            content = @Content(schema = @Schema(implementation = FabState.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.get(id).map(fab -> ETags.ok(fab, fab.version()));
     }
@@ -83,6 +85,8 @@ public class FabResource {
             description = "ANNOUNCED → PERMITTING → UNDER_CONSTRUCTION → TOOL_INSTALL → RISK_PRODUCTION → VOLUME_PRODUCTION, "
                     + "forward only. PAUSED and back to the paused stage or later; CANCELLED is final. "
                     + "Publishes FabMilestoneReached, FabPaused or FabCancelled.")
+    @APIResponse(responseCode = "200", description = "Moved; the ETag is its new version",
+            content = @Content(schema = @Schema(implementation = FabState.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> move(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull FabStatusChange request) {
@@ -93,6 +97,12 @@ public class FabResource {
     @Path("/{id}/delays")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Delay a fab", description = "Moves the planned production date later. The slip is derived. Publishes FabDelayed.")
+    @APIResponse(responseCode = "200", description = "Delayed; the ETag is its new version",
+            content = @Content(schema = @Schema(implementation = FabState.class)))
+    @APIResponse(responseCode = "409", description = "The fab is in production or cancelled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Not later than the current plan",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> delay(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull Delay request) {
         return service.delay(id, request, write).map(Written::response);
     }
@@ -101,6 +111,10 @@ public class FabResource {
     @Path("/{id}/revisions")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Revise capacity, capex or headcounts", description = "Publishes FabRevised.")
+    @APIResponse(responseCode = "200", description = "Revised; the ETag is its new version",
+            content = @Content(schema = @Schema(implementation = FabState.class)))
+    @APIResponse(responseCode = "422", description = "Nothing to change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> revise(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull FabRevision request) {
         return service.revise(id, request, write).map(Written::response);
     }

@@ -2,6 +2,7 @@ package io.chipbet.fab.fab;
 
 import io.chipbet.fab.FabApi;
 import io.chipbet.infra.security.Tokens;
+import io.chipbet.platform.testing.OpenApiResponses;
 import io.chipbet.platform.testing.Paging;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,6 +32,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class FabResourceTest {
+
+    /** Each answer, a success with its nulls and a problem alike, is what the OpenAPI document declares. */
+    @Test
+    void answersAsItsOpenApiDocumentSays() {
+        String id = OpenApiResponses.assertDocumented("post", "/api/v1/fabs", announce(fab("Rapidus", "JP", null))).path("id");
+        OpenApiResponses.assertDocumented("post", "/api/v1/fabs/{id}/milestones", milestone(id, 1, "UNDER_CONSTRUCTION", "2023-09-01"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/fabs/{id}", anyone().get("/api/v1/fabs/" + id));
+        OpenApiResponses.assertDocumented("get", "/api/v1/fabs/{id}/timeline", anyone().get("/api/v1/fabs/" + id + "/timeline"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/fabs", anyone().queryParam("operator", "Rapidus").get("/api/v1/fabs"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/slip-statistics", anyone().get("/api/v1/slip-statistics"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/fabs/{id}", anyone().get("/api/v1/fabs/" + UUID.randomUUID()));
+        OpenApiResponses.assertDocumented("get", "/api/v1/fabs", anyone().queryParam("status", "DREAMING").get("/api/v1/fabs"));
+        OpenApiResponses.assertDocumented("post", "/api/v1/fabs/{id}/milestones", milestone(id, 1, "TOOL_INSTALL", "2024-09-01"));
+    }
 
     @Test
     void announcesAFabAndServesIt() {

@@ -59,8 +59,8 @@ public class CommitmentResource {
     @Operation(summary = "List commitments", description = "Newest announcement first, then by id: the order is stable across pages.")
     public Uni<Page<CommitmentState>> list(
             @QueryParam("investorId") UUID investorId,
-            @Parameter(description = "RUMORED, DISCUSSED, PLEDGED, COMMITTED, DISBURSED or WITHDRAWN") @QueryParam("status") String status,
-            @Parameter(description = "FABS, DATA_CENTERS or GENERAL_AI_INFRASTRUCTURE") @QueryParam("purpose") String purpose,
+            @Parameter(schema = @Schema(implementation = CommitmentStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = Purpose.class)) @QueryParam("purpose") String purpose,
             @Valid @BeanParam PageRequest paging) {
         return service.search(investorId, QueryEnums.parse(CommitmentStatus.class, "status", status),
                 QueryEnums.parse(Purpose.class, "purpose", purpose), paging);
@@ -69,6 +69,8 @@ public class CommitmentResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a commitment", description = "The ETag is its version: send it in If-Match to change it.")
+    @APIResponse(responseCode = "200", description = "The commitment; the ETag is its version",
+            content = @Content(schema = @Schema(implementation = CommitmentState.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.get(id).map(commitment -> ETags.ok(commitment, commitment.version()));
     }
@@ -80,6 +82,8 @@ public class CommitmentResource {
             description = "Forward only (skipping allowed): RUMORED → DISCUSSED → PLEDGED → COMMITTED → DISBURSED. "
                     + "WITHDRAWN from any state that is not final. DISBURSED again with a larger disbursedUsd records a further payment. "
                     + "Publishes CommitmentStatusChanged, or CommitmentWithdrawn.")
+    @APIResponse(responseCode = "200", description = "Changed; the ETag is its new version",
+            content = @Content(schema = @Schema(implementation = CommitmentState.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> changeStatus(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull StatusChange request) {
@@ -90,6 +94,12 @@ public class CommitmentResource {
     @Path("/{id}/revisions")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Revise a commitment's amount", description = "Publishes CommitmentRevised.")
+    @APIResponse(responseCode = "200", description = "Revised; the ETag is its new version",
+            content = @Content(schema = @Schema(implementation = CommitmentState.class)))
+    @APIResponse(responseCode = "409", description = "The commitment is withdrawn",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No change, or an amount below what was paid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> revise(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull AmountRevision request) {
         return service.revise(id, request, write).map(Written::response);
     }

@@ -56,6 +56,7 @@ public class InvestorResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an investor")
+    @APIResponse(responseCode = "200", description = "The investor", content = @Content(schema = @Schema(implementation = InvestorRef.class)))
     public Uni<InvestorRef> get(@PathParam("id") UUID id) {
         return service.get(id);
     }

@@ -1,5 +1,6 @@
 package io.chipbet.funding.commitment;
 
+import io.chipbet.platform.testing.OpenApiResponses;
 import io.chipbet.platform.testing.Paging;
 import io.chipbet.funding.FundingApi;
 import io.chipbet.infra.security.Tokens;
@@ -34,6 +35,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class CommitmentResourceTest {
+
+    /** Each answer, a success with its nulls and a problem alike, is what the OpenAPI document declares. */
+    @Test
+    void answersAsItsOpenApiDocumentSays() {
+        String investor = createInvestor("CORPORATE", "JP");
+        String id = OpenApiResponses.assertDocumented("post", "/api/v1/commitments", record(investor, "1000", "FABS", null)).path("id");
+        OpenApiResponses.assertDocumented("post", "/api/v1/commitments/{id}/status-changes", changeStatus(id, 1, FundingApi.to("PLEDGED")));
+        OpenApiResponses.assertDocumented("get", "/api/v1/commitments/{id}", anyone().get("/api/v1/commitments/" + id));
+        OpenApiResponses.assertDocumented("get", "/api/v1/commitments/{id}/history", anyone().get("/api/v1/commitments/" + id + "/history"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/commitments", anyone().queryParam("investorId", investor).get("/api/v1/commitments"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/investors", anyone().get("/api/v1/investors"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/investors/{id}", anyone().get("/api/v1/investors/" + investor));
+        OpenApiResponses.assertDocumented("get", "/api/v1/summary", anyone().get("/api/v1/summary"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/commitments/{id}", anyone().get("/api/v1/commitments/" + java.util.UUID.randomUUID()));
+        OpenApiResponses.assertDocumented("get", "/api/v1/commitments", anyone().queryParam("size", 0).get("/api/v1/commitments"));
+        OpenApiResponses.assertDocumented("post", "/api/v1/commitments/{id}/status-changes", changeStatus(id, 1, FundingApi.to("COMMITTED")));
+    }
 
     @Test
     void recordsACommitmentWithItsInvestorAndServesIt() {

@@ -85,6 +85,33 @@ public final class OpenApiExamples {
         return failures;
     }
 
+    /**
+     * What is wrong with {@code value} as an instance of the schema at {@code pointer} (a JSON Pointer
+     * into the document, e.g. to a response's schema): nothing if it is valid.
+     */
+    public List<String> violations(String pointer, JsonNode value) {
+        if (document.at(pointer).isMissingNode()) {
+            return List.of(pointer + " is not in the document");
+        }
+        String schemaPointer = pointer;
+        if (!pointer.startsWith("/components/schemas/")) {
+            String name = "inline-" + served.withObject("/components/schemas").size();
+            served.withObject("/components/schemas").set(name, document.at(pointer));
+            schemaPointer = "/components/schemas/" + name;
+        }
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                builder -> builder.schemaLoaders(loaders -> loaders.schemas(Map.of(BASE, served.toString()))));
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        return factory.getSchema(SchemaLocation.of(BASE + "#" + schemaPointer), config).validate(value).stream()
+                .map(ValidationMessage::getMessage).sorted().toList();
+    }
+
+    /** The pointer to a response's schema: {@code /paths/<template>/<method>/responses/<status>/content/<type>/schema}. */
+    public static String responseSchema(String template, String method, int status, String mediaType) {
+        return "/paths/" + escape(template) + "/" + method.toLowerCase(java.util.Locale.ROOT) + "/responses/" + status
+                + "/content/" + escape(mediaType) + "/schema";
+    }
+
     private void collect() {
         JsonNode components = document.path("components");
         components.path("schemas").properties().forEach(entry ->

@@ -56,7 +56,7 @@ public class TalentPoolResource {
     @GET
     @Operation(summary = "List talent pools", description = "Sorted by region, then role (all roles first), then id: the order is stable across pages.")
     public Uni<Page<TalentPoolState>> list(@QueryParam("region") String region,
-                                           @Parameter(description = "A TalentRole") @QueryParam("role") String role,
+                                           @Parameter(schema = @Schema(implementation = TalentRole.class)) @QueryParam("role") String role,
                                            @Valid @BeanParam PageRequest paging) {
         return service.search(region, QueryEnums.parse(TalentRole.class, "role", role), paging);
     }
@@ -64,6 +64,8 @@ public class TalentPoolResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a talent pool", description = "The ETag is its version.")
+    @APIResponse(responseCode = "200", description = "The pool; the ETag is its version",
+            content = @Content(schema = @Schema(implementation = TalentPoolState.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.get(id).map(pool -> ETags.ok(pool, pool.version()));
     }
@@ -72,6 +74,10 @@ public class TalentPoolResource {
     @Path("/{id}/updates")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Update a pool's figures", description = "If-Match required. Publishes TalentPoolUpdated.")
+    @APIResponse(responseCode = "200", description = "Updated; the ETag is its new version",
+            content = @Content(schema = @Schema(implementation = TalentPoolState.class)))
+    @APIResponse(responseCode = "422", description = "Nothing to change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> update(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull PoolUpdate request) {
         return service.update(id, request, write).map(Written::response);
     }

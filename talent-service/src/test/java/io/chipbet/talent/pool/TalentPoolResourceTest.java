@@ -1,6 +1,7 @@
 package io.chipbet.talent.pool;
 
 import io.chipbet.infra.security.Tokens;
+import io.chipbet.platform.testing.OpenApiResponses;
 import io.chipbet.platform.testing.Paging;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -51,6 +52,32 @@ class TalentPoolResourceTest {
         Paging.assertPagesThrough("/api/v1/talent-pools/" + id + "/history", Map.of(), 2);
         anyone().queryParam("region", region).get("/api/v1/talent-pools").then().body("totalItems", equalTo(1)).body("items.size()", equalTo(1));
         anyone().get("/api/v1/talent-pools/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** Each answer, a success with its nulls and a problem alike, is what the OpenAPI document declares. */
+    @Test
+    void answersAsItsOpenApiDocumentSays() {
+        String region = uniqueRegion();
+        Map<String, Object> allRoles = pool(region, "ENGINEER", 3000, 100, "0.05");
+        allRoles.remove("role");
+        String id = OpenApiResponses.assertDocumented("post", "/api/v1/talent-pools", asEditor().body(allRoles).post("/api/v1/talent-pools"))
+                .path("id");
+        OpenApiResponses.assertDocumented("post", "/api/v1/talent-pools/{id}/updates", asEditor().header("If-Match", etag(1))
+                .body(Map.of("headcount", 1200, "reason", "2023 census", "source", SOURCE)).post("/api/v1/talent-pools/" + id + "/updates"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/talent-pools/{id}", anyone().get("/api/v1/talent-pools/" + id));
+        OpenApiResponses.assertDocumented("get", "/api/v1/talent-pools/{id}/history", anyone().get("/api/v1/talent-pools/" + id + "/history"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/talent-pools", anyone().queryParam("region", region).get("/api/v1/talent-pools"));
+        Map<String, Object> program = new HashMap<>(program(region, "TECHNICIAN", 5, 2025, 2030));
+        program.remove("fundingUsd");
+        OpenApiResponses.assertDocumented("post", "/api/v1/training-programs", asEditor().body(program).post("/api/v1/training-programs"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/training-programs", anyone().queryParam("region", region).get("/api/v1/training-programs"));
+        OpenApiResponses.assertDocumented("post", "/api/v1/shortfall-estimates", asEditor()
+                .body(Map.of("region", region, "targetYear", 2030, "shortfall", 1000, "source", SOURCE)).post("/api/v1/shortfall-estimates"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/shortfall-estimates", anyone().queryParam("region", region).get("/api/v1/shortfall-estimates"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/talent-pools/{id}", anyone().get("/api/v1/talent-pools/" + UUID.randomUUID()));
+        OpenApiResponses.assertDocumented("get", "/api/v1/talent-pools", anyone().queryParam("page", -1).get("/api/v1/talent-pools"));
+        OpenApiResponses.assertDocumented("post", "/api/v1/talent-pools/{id}/updates", asEditor().header("If-Match", etag(1))
+                .body(Map.of("headcount", 1300, "reason", "stale", "source", SOURCE)).post("/api/v1/talent-pools/" + id + "/updates"));
     }
 
     @Test
