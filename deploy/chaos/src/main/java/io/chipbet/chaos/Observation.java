@@ -194,15 +194,14 @@ final class Observation {
     }
 
     /**
-     * The producers' current states, through their own list APIs: commitments and fabs page by page (the
-     * largest page they allow), talent pools, programs and estimates whole.
+     * The producers' current states, through their own list APIs, page by page (the largest page they allow).
      */
     void readSourceStates(Stack stack) {
         Map<UUID, JsonNode> states = new HashMap<>();
         paged(states, stack.url("funding-service") + "/api/v1/commitments");
         paged(states, stack.url("fab-service") + "/api/v1/fabs");
         for (String path : List.of("/api/v1/talent-pools", "/api/v1/training-programs", "/api/v1/shortfall-estimates")) {
-            Http.getJson(stack.url("talent-service") + path).forEach(state -> states.put(UUID.fromString(state.path("id").asText()), state));
+            paged(states, stack.url("talent-service") + path);
         }
         sourceStates = states;
     }

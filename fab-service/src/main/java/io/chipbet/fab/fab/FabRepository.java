@@ -2,13 +2,13 @@ package io.chipbet.fab.fab;
 
 import io.chipbet.platform.aggregate.AggregateRepository;
 import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.fab.FabStatus;
 import io.chipbet.platform.contract.fab.NodeClass;
-import io.quarkus.panache.common.Parameters;
+import io.chipbet.platform.persistence.Where;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.List;
 
 @ApplicationScoped
@@ -23,33 +23,13 @@ public class FabRepository implements AggregateRepository<Fab> {
     }
 
     /** Newest announcements first; the id breaks ties so that pages never overlap. */
-    public Uni<Page<Fab>> search(Filter filter, int page, int size) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (filter.operator() != null) {
-            conditions.add("lower(operator) = lower(:operator)");
-            parameters.and("operator", filter.operator());
-        }
-        if (filter.country() != null) {
-            conditions.add("country = upper(:country)");
-            parameters.and("country", filter.country());
-        }
-        if (filter.region() != null) {
-            conditions.add("region = :region");
-            parameters.and("region", filter.region());
-        }
-        if (filter.status() != null) {
-            conditions.add("status = :status");
-            parameters.and("status", filter.status());
-        }
-        if (filter.nodeClass() != null) {
-            conditions.add("nodeClass = :nodeClass");
-            parameters.and("nodeClass", filter.nodeClass());
-        }
-        String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + " ";
-        var query = find("from Fab " + where + "order by announcedOn desc, id", parameters.map())
-                .page(io.quarkus.panache.common.Page.of(page, size));
-        return query.list().chain(items -> query.count().map(total -> Page.of(items, page, size, total)));
+    public Uni<Page<Fab>> search(Filter filter, PageRequest paging) {
+        Where where = new Where().and("lower(operator) = lower(:operator)", "operator", filter.operator())
+                .and("country = upper(:country)", "country", filter.country())
+                .and("region = :region", "region", filter.region())
+                .and("status = :status", "status", filter.status())
+                .and("nodeClass = :nodeClass", "nodeClass", filter.nodeClass());
+        return paging.of(find("from Fab " + where + "order by announcedOn desc, id", where.parameters()));
     }
 
     /** Every fab whose slip can be observed: it has a first promise and is not cancelled. */

@@ -2,6 +2,7 @@ package io.chipbet.fab.fab;
 
 import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.api.QueryEnums;
 import io.chipbet.platform.contract.fab.FabState;
 import io.chipbet.platform.contract.fab.FabStatus;
@@ -16,11 +17,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.UUID;
 
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,18 +61,19 @@ public class FabResource {
             @QueryParam("operator") String operator,
             @Parameter(description = "ISO 3166-1 alpha-2") @QueryParam("country") String country,
             @QueryParam("region") String region,
-            @Parameter(description = "A FabStatus") @QueryParam("status") String status,
-            @Parameter(description = "A NodeClass") @QueryParam("nodeClass") String nodeClass,
-            @Parameter(description = "Zero-based") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Parameter(schema = @Schema(implementation = FabStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = NodeClass.class)) @QueryParam("nodeClass") String nodeClass,
+            @Valid @BeanParam PageRequest paging) {
         FabRepository.Filter filter = new FabRepository.Filter(operator, country, region,
                 QueryEnums.parse(FabStatus.class, "status", status), QueryEnums.parse(NodeClass.class, "nodeClass", nodeClass));
-        return service.search(filter, page, size);
+        return service.search(filter, paging);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a fab", description = "The ETag is its version: send it in If-Match to change it.")
+    @APIResponse(responseCode = "200", description = "The fab; the ETag is its version",
+            content = @Content(schema = @Schema(implementation = FabState.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.get(id).map(fab -> ETags.ok(fab, fab.version()));
     }
@@ -87,6 +85,8 @@ public class FabResource {
             description = "ANNOUNCED → PERMITTING → UNDER_CONSTRUCTION → TOOL_INSTALL → RISK_PRODUCTION → VOLUME_PRODUCTION, "
                     + "forward only. PAUSED and back to the paused stage or later; CANCELLED is final. "
                     + "Publishes FabMilestoneReached, FabPaused or FabCancelled.")
+    @APIResponse(responseCode = "200", description = "Moved; the ETag is its new version",
+            content = @Content(schema = @Schema(implementation = FabState.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> move(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull FabStatusChange request) {
@@ -97,6 +97,12 @@ public class FabResource {
     @Path("/{id}/delays")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Delay a fab", description = "Moves the planned production date later. The slip is derived. Publishes FabDelayed.")
+    @APIResponse(responseCode = "200", description = "Delayed; the ETag is its new version",
+            content = @Content(schema = @Schema(implementation = FabState.class)))
+    @APIResponse(responseCode = "409", description = "The fab is in production or cancelled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Not later than the current plan",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> delay(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull Delay request) {
         return service.delay(id, request, write).map(Written::response);
     }
@@ -105,14 +111,18 @@ public class FabResource {
     @Path("/{id}/revisions")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Revise capacity, capex or headcounts", description = "Publishes FabRevised.")
+    @APIResponse(responseCode = "200", description = "Revised; the ETag is its new version",
+            content = @Content(schema = @Schema(implementation = FabState.class)))
+    @APIResponse(responseCode = "422", description = "Nothing to change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> revise(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull FabRevision request) {
         return service.revise(id, request, write).map(Written::response);
     }
 
     @GET
     @Path("/{id}/timeline")
-    @Operation(summary = "A fab's full history", description = "Every change, oldest first, with its effective date, who and its source.")
-    public Uni<List<TimelineEntry>> timeline(@PathParam("id") UUID id) {
-        return service.timeline(id);
+    @Operation(summary = "A fab's full history", description = "Every change, oldest first, with its effective date, who and its source, a page at a time.")
+    public Uni<Page<TimelineEntry>> timeline(@PathParam("id") UUID id, @Valid @BeanParam PageRequest paging) {
+        return service.timeline(id, paging);
     }
 }

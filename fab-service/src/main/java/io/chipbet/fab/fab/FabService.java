@@ -2,6 +2,7 @@ package io.chipbet.fab.fab;
 
 import io.chipbet.platform.aggregate.AggregateWrites;
 import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.fab.FabState;
 import io.chipbet.platform.idempotency.UpdateRequest;
 import io.chipbet.platform.idempotency.WriteRequest;
@@ -12,7 +13,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.List;
 import java.util.UUID;
 
 /** The fab use cases. Each owns its transaction: the change, its timeline entry and its event commit together or not at all. */
@@ -49,12 +49,12 @@ public class FabService {
     }
 
     @WithSession
-    public Uni<Page<FabState>> search(FabRepository.Filter filter, int page, int size) {
-        return fabs.search(filter, page, size).map(found -> found.map(Fab::toState));
+    public Uni<Page<FabState>> search(FabRepository.Filter filter, PageRequest paging) {
+        return fabs.search(filter, paging).map(found -> found.map(Fab::toState));
     }
 
     @WithSession
-    public Uni<List<TimelineEntry>> timeline(UUID id) {
-        return fabs.get(id).chain(fab -> changes.timeline(id)).map(entries -> entries.stream().map(TimelineEntry::of).toList());
+    public Uni<Page<TimelineEntry>> timeline(UUID id, PageRequest paging) {
+        return fabs.get(id).chain(fab -> changes.history(id, paging)).map(entries -> entries.map(TimelineEntry::of));
     }
 }

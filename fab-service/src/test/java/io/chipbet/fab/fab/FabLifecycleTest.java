@@ -57,7 +57,7 @@ class FabLifecycleTest {
             response.then().statusCode(409).contentType("application/problem+json")
                     .body("type", equalTo("https://chipbet.io/problems/illegal-transition"));
             anyone().get("/api/v1/fabs/" + id).then().body("status", equalTo(from)).body("version", equalTo((int) version));
-            anyone().get("/api/v1/fabs/" + id + "/timeline").then().body("size()", equalTo((int) version));
+            anyone().get("/api/v1/fabs/" + id + "/timeline").then().body("totalItems", equalTo((int) version));
         }
     }
 }

@@ -2,6 +2,8 @@ package io.chipbet.fab.fab;
 
 import io.chipbet.fab.FabApi;
 import io.chipbet.infra.security.Tokens;
+import io.chipbet.platform.testing.OpenApiResponses;
+import io.chipbet.platform.testing.Paging;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class FabResourceTest {
 
+    /** Each answer, a success with its nulls and a problem alike, is what the OpenAPI document declares. */
+    @Test
+    void answersAsItsOpenApiDocumentSays() {
+        String id = OpenApiResponses.assertDocumented("post", "/api/v1/fabs", announce(fab("Rapidus", "JP", null))).path("id");
+        OpenApiResponses.assertDocumented("post", "/api/v1/fabs/{id}/milestones", milestone(id, 1, "UNDER_CONSTRUCTION", "2023-09-01"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/fabs/{id}", anyone().get("/api/v1/fabs/" + id));
+        OpenApiResponses.assertDocumented("get", "/api/v1/fabs/{id}/timeline", anyone().get("/api/v1/fabs/" + id + "/timeline"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/fabs", anyone().queryParam("operator", "Rapidus").get("/api/v1/fabs"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/slip-statistics", anyone().get("/api/v1/slip-statistics"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/fabs/{id}", anyone().get("/api/v1/fabs/" + UUID.randomUUID()));
+        OpenApiResponses.assertDocumented("get", "/api/v1/fabs", anyone().queryParam("status", "DREAMING").get("/api/v1/fabs"));
+        OpenApiResponses.assertDocumented("post", "/api/v1/fabs/{id}/milestones", milestone(id, 1, "TOOL_INSTALL", "2024-09-01"));
+    }
+
     @Test
     void announcesAFabAndServesIt() {
         var created = announce(fab("TSMC", "US", "2024-01-01")).then().statusCode(201).header("ETag", "\"1\"")
@@ -53,12 +69,13 @@ class FabResourceTest {
         milestone(id, 4, "VOLUME_PRODUCTION", "2026-03-01").then().statusCode(200)
                 .body("actualProductionDate", equalTo("2026-03-01")).body("slipMonths", equalTo(26));
         anyone().get("/api/v1/fabs/" + id + "/timeline").then().statusCode(200)
-                .body("kind", equalTo(List.of("FabAnnounced", "FabMilestoneReached", "FabDelayed", "FabDelayed", "FabMilestoneReached")))
-                .body("[2].effectiveOn", equalTo("2025-01-01"))
-                .body("[2].note", equalTo("Labour shortages"))
-                .body("[2].changes.field", hasItems("plannedProductionDate", "slipMonths"))
-                .body("[4].toStatus", equalTo("VOLUME_PRODUCTION"))
-                .body("[4].actor", equalTo("editor-user"));
+                .body("items.kind", equalTo(List.of("FabAnnounced", "FabMilestoneReached", "FabDelayed", "FabDelayed", "FabMilestoneReached")))
+                .body("items[2].effectiveOn", equalTo("2025-01-01"))
+                .body("items[2].note", equalTo("Labour shortages"))
+                .body("items[2].changes.field", hasItems("plannedProductionDate", "slipMonths"))
+                .body("items[4].toStatus", equalTo("VOLUME_PRODUCTION"))
+                .body("items[4].actor", equalTo("editor-user"));
+        Paging.assertPagesThrough("/api/v1/fabs/" + id + "/timeline", Map.of(), 5);
     }
 
     @Test
@@ -90,8 +107,8 @@ class FabResourceTest {
         asEditor().header("If-Match", etag(2)).body(Map.of("capacityWafersPerMonth", -1, "reason", "x", "source", SOURCE))
                 .post("/api/v1/fabs/" + id + "/revisions").then().statusCode(400)
                 .body("violations[0].field", equalTo("capacityWafersPerMonth"));
-        anyone().get("/api/v1/fabs/" + id + "/timeline").then().body("kind", equalTo(List.of("FabAnnounced", "FabRevised")))
-                .body("[1].changes.field", hasItems("capacityWafersPerMonth", "capexUsd"));
+        anyone().get("/api/v1/fabs/" + id + "/timeline").then().body("items.kind", equalTo(List.of("FabAnnounced", "FabRevised")))
+                .body("items[1].changes.field", hasItems("capacityWafersPerMonth", "capexUsd"));
     }
 
     @Test
@@ -101,7 +118,7 @@ class FabResourceTest {
         String id = announce(body).then().statusCode(201).body("customerStatus", equalTo("NONE_REPORTED")).extract().path("id");
         asEditor().header("If-Match", etag(1)).body(Map.of("customerStatus", "SECURED", "reason", "A customer signed", "source", SOURCE))
                 .post("/api/v1/fabs/" + id + "/revisions").then().statusCode(200).body("customerStatus", equalTo("SECURED"));
-        anyone().get("/api/v1/fabs/" + id + "/timeline").then().body("[1].changes.field", hasItems("customerStatus"));
+        anyone().get("/api/v1/fabs/" + id + "/timeline").then().body("items[1].changes.field", hasItems("customerStatus"));
         anyone().get("/api/v1/fabs/" + announce("TSMC", "TW", "2027-01-01")).then().body("customerStatus", equalTo(null));
         body.put("customerStatus", "MAYBE");
         announce(body).then().statusCode(400).contentType("application/problem+json");
@@ -194,5 +211,6 @@ class FabResourceTest {
         anyone().queryParam("operator", operator).queryParam("nodeClass", "ADVANCED_PACKAGING").queryParam("country", "us")
                 .get("/api/v1/fabs").then().body("totalItems", equalTo(1));
         anyone().queryParam("status", "DREAMING").get("/api/v1/fabs").then().statusCode(400);
+        Paging.assertPagesThrough("/api/v1/fabs", Map.of("operator", operator), 5);
     }
 }

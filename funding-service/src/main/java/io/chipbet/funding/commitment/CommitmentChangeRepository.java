@@ -1,16 +1,8 @@
 package io.chipbet.funding.commitment;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.smallrye.mutiny.Uni;
+import io.chipbet.platform.history.ChangeEntryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
-import java.util.UUID;
-
 @ApplicationScoped
-public class CommitmentChangeRepository implements PanacheRepositoryBase<CommitmentChange, UUID> {
-
-    public Uni<List<CommitmentChange>> history(UUID commitmentId) {
-        return list("aggregateId = ?1 order by version", commitmentId);
-    }
+public class CommitmentChangeRepository implements ChangeEntryRepository<CommitmentChange> {
 }

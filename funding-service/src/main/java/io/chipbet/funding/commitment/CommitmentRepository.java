@@ -2,13 +2,13 @@ package io.chipbet.funding.commitment;
 
 import io.chipbet.platform.aggregate.AggregateRepository;
 import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
-import io.quarkus.panache.common.Parameters;
+import io.chipbet.platform.persistence.Where;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,25 +21,10 @@ public class CommitmentRepository implements AggregateRepository<Commitment> {
     }
 
     /** Newest announcements first; the id breaks ties so that pages never overlap. */
-    public Uni<Page<Commitment>> search(UUID investorId, CommitmentStatus status, Purpose purpose, int page, int size) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (investorId != null) {
-            conditions.add("investor.id = :investorId");
-            parameters.and("investorId", investorId);
-        }
-        if (status != null) {
-            conditions.add("status = :status");
-            parameters.and("status", status);
-        }
-        if (purpose != null) {
-            conditions.add("purpose = :purpose");
-            parameters.and("purpose", purpose);
-        }
-        String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + " ";
-        var query = find("from Commitment " + where + "order by announcedOn desc, id", parameters.map())
-                .page(io.quarkus.panache.common.Page.of(page, size));
-        return query.list().chain(items -> query.count().map(total -> Page.of(items, page, size, total)));
+    public Uni<Page<Commitment>> search(UUID investorId, CommitmentStatus status, Purpose purpose, PageRequest paging) {
+        Where where = new Where().and("investor.id = :investorId", "investorId", investorId)
+                .and("status = :status", "status", status).and("purpose = :purpose", "purpose", purpose);
+        return paging.of(find("from Commitment " + where + "order by announcedOn desc, id", where.parameters()));
     }
 
     /** Count, amount and disbursement by status and purpose, summed in the database. */

@@ -2,6 +2,7 @@ package io.chipbet.funding.commitment;
 
 import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.api.QueryEnums;
 import io.chipbet.platform.contract.funding.CommitmentState;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
@@ -16,11 +17,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.UUID;
 
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,17 +59,18 @@ public class CommitmentResource {
     @Operation(summary = "List commitments", description = "Newest announcement first, then by id: the order is stable across pages.")
     public Uni<Page<CommitmentState>> list(
             @QueryParam("investorId") UUID investorId,
-            @Parameter(description = "RUMORED, DISCUSSED, PLEDGED, COMMITTED, DISBURSED or WITHDRAWN") @QueryParam("status") String status,
-            @Parameter(description = "FABS, DATA_CENTERS or GENERAL_AI_INFRASTRUCTURE") @QueryParam("purpose") String purpose,
-            @Parameter(description = "Zero-based") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Parameter(schema = @Schema(implementation = CommitmentStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = Purpose.class)) @QueryParam("purpose") String purpose,
+            @Valid @BeanParam PageRequest paging) {
         return service.search(investorId, QueryEnums.parse(CommitmentStatus.class, "status", status),
-                QueryEnums.parse(Purpose.class, "purpose", purpose), page, size);
+                QueryEnums.parse(Purpose.class, "purpose", purpose), paging);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a commitment", description = "The ETag is its version: send it in If-Match to change it.")
+    @APIResponse(responseCode = "200", description = "The commitment; the ETag is its version",
+            content = @Content(schema = @Schema(implementation = CommitmentState.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.get(id).map(commitment -> ETags.ok(commitment, commitment.version()));
     }
@@ -84,6 +82,8 @@ public class CommitmentResource {
             description = "Forward only (skipping allowed): RUMORED → DISCUSSED → PLEDGED → COMMITTED → DISBURSED. "
                     + "WITHDRAWN from any state that is not final. DISBURSED again with a larger disbursedUsd records a further payment. "
                     + "Publishes CommitmentStatusChanged, or CommitmentWithdrawn.")
+    @APIResponse(responseCode = "200", description = "Changed; the ETag is its new version",
+            content = @Content(schema = @Schema(implementation = CommitmentState.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> changeStatus(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull StatusChange request) {
@@ -94,14 +94,20 @@ public class CommitmentResource {
     @Path("/{id}/revisions")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Revise a commitment's amount", description = "Publishes CommitmentRevised.")
+    @APIResponse(responseCode = "200", description = "Revised; the ETag is its new version",
+            content = @Content(schema = @Schema(implementation = CommitmentState.class)))
+    @APIResponse(responseCode = "409", description = "The commitment is withdrawn",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No change, or an amount below what was paid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> revise(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull AmountRevision request) {
         return service.revise(id, request, write).map(Written::response);
     }
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "A commitment's history", description = "Every change, oldest first, with who, when and its source.")
-    public Uni<List<HistoryEntry>> history(@PathParam("id") UUID id) {
-        return service.history(id);
+    @Operation(summary = "A commitment's history", description = "Every change, oldest first, with who, when and its source, a page at a time.")
+    public Uni<Page<HistoryEntry>> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest paging) {
+        return service.history(id, paging);
     }
 }

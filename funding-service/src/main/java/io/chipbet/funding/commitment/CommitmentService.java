@@ -3,6 +3,7 @@ package io.chipbet.funding.commitment;
 import io.chipbet.funding.investor.InvestorRepository;
 import io.chipbet.platform.aggregate.AggregateWrites;
 import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.funding.CommitmentState;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
@@ -61,13 +62,12 @@ public class CommitmentService {
     }
 
     @WithSession
-    public Uni<Page<CommitmentState>> search(UUID investorId, CommitmentStatus status, Purpose purpose, int page, int size) {
-        return commitments.search(investorId, status, purpose, page, size).map(found -> found.map(Commitment::toState));
+    public Uni<Page<CommitmentState>> search(UUID investorId, CommitmentStatus status, Purpose purpose, PageRequest paging) {
+        return commitments.search(investorId, status, purpose, paging).map(found -> found.map(Commitment::toState));
     }
 
     @WithSession
-    public Uni<List<HistoryEntry>> history(UUID id) {
-        return commitments.get(id).chain(commitment -> changes.history(id))
-                .map(entries -> entries.stream().map(HistoryEntry::of).toList());
+    public Uni<Page<HistoryEntry>> history(UUID id, PageRequest paging) {
+        return commitments.get(id).chain(commitment -> changes.history(id, paging)).map(entries -> entries.map(HistoryEntry::of));
     }
 }

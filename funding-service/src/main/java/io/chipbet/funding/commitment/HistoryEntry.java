@@ -11,16 +11,16 @@ import java.time.Instant;
 public record HistoryEntry(
         long version,
         @Schema(description = "The event type", examples = "CommitmentRevised") String kind,
-        CommitmentStatus fromStatus,
-        CommitmentStatus toStatus,
-        BigDecimal amountFromUsd,
-        BigDecimal amountToUsd,
-        BigDecimal disbursedFromUsd,
-        BigDecimal disbursedToUsd,
+        @Schema(nullable = true) CommitmentStatus fromStatus,
+        @Schema(nullable = true) CommitmentStatus toStatus,
+        @Schema(nullable = true) BigDecimal amountFromUsd,
+        @Schema(nullable = true) BigDecimal amountToUsd,
+        @Schema(nullable = true) BigDecimal disbursedFromUsd,
+        @Schema(nullable = true) BigDecimal disbursedToUsd,
         String actor,
         Instant changedAt,
         SourceRef source,
-        String note) {
+        @Schema(nullable = true) String note) {
 
     static HistoryEntry of(CommitmentChange change) {
         return new HistoryEntry(change.version, change.kind, change.fromStatus, change.toStatus,

@@ -1,10 +1,11 @@
 package io.chipbet.funding.investor;
 
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -14,7 +15,8 @@ public class InvestorRepository implements PanacheRepositoryBase<Investor, UUID>
         return find("nameKey", Investor.keyOf(name)).firstResult();
     }
 
-    public Uni<List<Investor>> listByName() {
-        return list("order by nameKey, id");
+    /** Sorted by name (unique regardless of case), then id: pages never overlap. */
+    public Uni<Page<Investor>> listByName(PageRequest paging) {
+        return paging.of(find("order by nameKey, id"));
     }
 }

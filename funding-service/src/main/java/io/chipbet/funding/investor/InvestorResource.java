@@ -1,5 +1,7 @@
 package io.chipbet.funding.investor;
 
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.funding.InvestorRef;
 import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
@@ -25,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.UUID;
 
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,14 +48,15 @@ public class InvestorResource {
     }
 
     @GET
-    @Operation(summary = "List investors", description = "Sorted by name.")
-    public Uni<List<InvestorRef>> list() {
-        return service.list();
+    @Operation(summary = "List investors", description = "Sorted by name, then by id: the order is stable across pages.")
+    public Uni<Page<InvestorRef>> list(@Valid @BeanParam PageRequest paging) {
+        return service.list(paging);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an investor")
+    @APIResponse(responseCode = "200", description = "The investor", content = @Content(schema = @Schema(implementation = InvestorRef.class)))
     public Uni<InvestorRef> get(@PathParam("id") UUID id) {
         return service.get(id);
     }

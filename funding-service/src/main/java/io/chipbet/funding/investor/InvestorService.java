@@ -1,5 +1,7 @@
 package io.chipbet.funding.investor;
 
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.funding.InvestorRef;
 import io.chipbet.platform.idempotency.Idempotency;
 import io.chipbet.platform.idempotency.WriteRequest;
@@ -11,7 +13,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.List;
 import java.util.UUID;
 
 /** The investor use cases. Investors publish no events: a commitment carries its investor. */
@@ -39,7 +40,7 @@ public class InvestorService {
     }
 
     @WithSession
-    public Uni<List<InvestorRef>> list() {
-        return investors.listByName().map(all -> all.stream().map(Investor::toRef).toList());
+    public Uni<Page<InvestorRef>> list(PageRequest paging) {
+        return investors.listByName(paging).map(found -> found.map(Investor::toRef));
     }
 }

@@ -1,5 +1,7 @@
 package io.chipbet.funding.commitment;
 
+import io.chipbet.platform.testing.OpenApiResponses;
+import io.chipbet.platform.testing.Paging;
 import io.chipbet.funding.FundingApi;
 import io.chipbet.infra.security.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +39,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class CommitmentResourceTest {
 
+    /** Each answer, a success with its nulls and a problem alike, is what the OpenAPI document declares. */
+    @Test
+    void answersAsItsOpenApiDocumentSays() {
+        String investor = createInvestor("CORPORATE", "JP");
+        String id = OpenApiResponses.assertDocumented("post", "/api/v1/commitments", record(investor, "1000", "FABS", null)).path("id");
+        OpenApiResponses.assertDocumented("post", "/api/v1/commitments/{id}/status-changes", changeStatus(id, 1, FundingApi.to("PLEDGED")));
+        OpenApiResponses.assertDocumented("get", "/api/v1/commitments/{id}", anyone().get("/api/v1/commitments/" + id));
+        OpenApiResponses.assertDocumented("get", "/api/v1/commitments/{id}/history", anyone().get("/api/v1/commitments/" + id + "/history"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/commitments", anyone().queryParam("investorId", investor).get("/api/v1/commitments"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/investors", anyone().get("/api/v1/investors"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/investors/{id}", anyone().get("/api/v1/investors/" + investor));
+        OpenApiResponses.assertDocumented("get", "/api/v1/summary", anyone().get("/api/v1/summary"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/commitments/{id}", anyone().get("/api/v1/commitments/" + java.util.UUID.randomUUID()));
+        OpenApiResponses.assertDocumented("get", "/api/v1/commitments", anyone().queryParam("size", 0).get("/api/v1/commitments"));
+        OpenApiResponses.assertDocumented("post", "/api/v1/commitments/{id}/status-changes", changeStatus(id, 1, FundingApi.to("COMMITTED")));
+    }
+
     @Test
     void recordsACommitmentWithItsInvestorAndServesIt() {
         String investor = createInvestor("CORPORATE", "JP");
@@ -73,11 +92,12 @@ class CommitmentResourceTest {
                 .then().statusCode(200).header("ETag", "\"2\"").body("amountUsd", decimal("500000000000"))
                 .body("status", equalTo("DISCUSSED")).body("sources.size()", equalTo(2));
         anyone().get("/api/v1/commitments/" + id + "/history").then().statusCode(200)
-                .body("kind", equalTo(List.of("CommitmentRecorded", "CommitmentRevised")))
-                .body("[1].amountFromUsd", decimal("7000000000000")).body("[1].amountToUsd", decimal("500000000000"))
-                .body("[1].note", equalTo("Scaled down to hundreds of billions"))
-                .body("[1].source.title", equalTo("Behind OpenAI's audacious plan to make AI flow like electricity (NYT reprint)"))
-                .body("[1].actor", equalTo("editor-user"));
+                .body("items.kind", equalTo(List.of("CommitmentRecorded", "CommitmentRevised")))
+                .body("items[1].amountFromUsd", decimal("7000000000000")).body("items[1].amountToUsd", decimal("500000000000"))
+                .body("items[1].note", equalTo("Scaled down to hundreds of billions"))
+                .body("items[1].source.title", equalTo("Behind OpenAI's audacious plan to make AI flow like electricity (NYT reprint)"))
+                .body("items[1].actor", equalTo("editor-user"));
+        Paging.assertPagesThrough("/api/v1/commitments/" + id + "/history", Map.of(), 2);
     }
 
     @Test
@@ -183,6 +203,7 @@ class CommitmentResourceTest {
         anyone().queryParam("investorId", investor).queryParam("status", "RUMORED").get("/api/v1/commitments")
                 .then().body("totalItems", equalTo(0));
         anyone().queryParam("size", 1000).get("/api/v1/commitments").then().statusCode(400).contentType("application/problem+json");
+        Paging.assertPagesThrough("/api/v1/commitments", Map.of("investorId", investor), 5);
         anyone().queryParam("status", "MAYBE").get("/api/v1/commitments").then().statusCode(400)
                 .body("violations[0].field", equalTo("status"));
     }

@@ -66,6 +66,6 @@ class LifecycleTest {
     }
 
     private static List<Object> history(String id) {
-        return anyone().get("/api/v1/commitments/" + id + "/history").then().statusCode(200).extract().jsonPath().getList("$");
+        return anyone().get("/api/v1/commitments/" + id + "/history").then().statusCode(200).extract().jsonPath().getList("items");
     }
 }

@@ -1,5 +1,6 @@
 package io.chipbet.funding.investor;
 
+import io.chipbet.platform.testing.Paging;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -9,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.chipbet.funding.FundingApi.createInvestor;
+import static io.chipbet.platform.testing.Api.anyone;
 import static io.chipbet.platform.testing.Api.asEditor;
 import static io.chipbet.platform.testing.Api.race;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +33,18 @@ class InvestorResourceTest {
         assertEquals(true, created.header("Location").endsWith("/api/v1/investors/" + id));
         given().get("/api/v1/investors/" + id).then().statusCode(200)
                 .body("name", equalTo(name)).body("kind", equalTo("SOVEREIGN_FUND")).body("country", equalTo("AE"));
-        given().get("/api/v1/investors").then().statusCode(200).body("name", hasItem(name));
+        assertEquals(1, investorsNamed(name));
+    }
+
+    @Test
+    void listsInvestorsAPageAtATime() {
+        int before = anyone().queryParam("size", 1).get("/api/v1/investors").then().statusCode(200).extract().path("totalItems");
+        String id = createInvestor("OTHER", "US");
+        anyone().queryParam("size", 1).get("/api/v1/investors").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("page", equalTo(0)).body("size", equalTo(1))
+                .body("totalItems", equalTo(before + 1)).body("totalPages", equalTo(before + 1));
+        assertTrue(Paging.all("/api/v1/investors").stream().anyMatch(investor -> id.equals(investor.get("id"))));
+        Paging.assertRefusesBadPaging("/api/v1/investors");
     }
 
     @Test
@@ -72,9 +85,7 @@ class InvestorResourceTest {
         String second = asEditor().header("Idempotency-Key", key).body(body).post("/api/v1/investors")
                 .then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
         assertEquals(first, second);
-        int named = given().get("/api/v1/investors").then().extract().jsonPath()
-                .getList("findAll { it.name == 'G42 " + key + "' }").size();
-        assertEquals(1, named);
+        assertEquals(1, investorsNamed("G42 " + key));
 
         asEditor().header("Idempotency-Key", key).body(Map.of("name", "Other " + key, "kind", "CORPORATE", "country", "AE"))
                 .post("/api/v1/investors").then().statusCode(422).contentType("application/problem+json")
@@ -106,7 +117,7 @@ class InvestorResourceTest {
     }
 
     private static int investorsNamed(String name) {
-        return given().get("/api/v1/investors").then().extract().jsonPath().getList("findAll { it.name == '" + name + "' }").size();
+        return (int) Paging.all("/api/v1/investors").stream().filter(investor -> name.equals(investor.get("name"))).count();
     }
 
     @Test

@@ -6,15 +6,20 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import java.util.Map;
 
 /**
- * The problem responses every endpoint of one kind has, documented once instead of on every method:
- * a write answers 400 for bad input and 503 while the database is away; an update (it takes
- * If-Match) 412 and 428; an endpoint on one resource ({@code /{id}}) 404. Registered as
- * {@code mp.openapi.filter} in the shared defaults.
+ * The problem responses every endpoint of one kind has, documented once instead of on every method,
+ * each as {@code application/problem+json}: one that takes a body answers 400 for bad input and 415
+ * for a body that is not JSON; one with query parameters 400 for a bad one (paging, an unknown enum
+ * value, a malformed date); one that needs a token 401 without one and 403 without the editor role;
+ * an update (it takes If-Match) 412 and 428; one on one resource ({@code /{id}}) 404; a write 503
+ * while the database is away. A response the method documents itself is kept, given the problem
+ * content if it has none. Registered as {@code mp.openapi.filter} in the shared defaults.
  */
 public class WriteProblemsFilter implements OASFilter {
 
@@ -28,34 +33,56 @@ public class WriteProblemsFilter implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 Operation operation = entry.getValue();
-                boolean write = entry.getKey() != PathItem.HttpMethod.GET;
-                boolean update = operation.getParameters() != null
-                        && operation.getParameters().stream().anyMatch(parameter -> "If-Match".equalsIgnoreCase(parameter.getName()));
+                boolean write = entry.getKey() != PathItem.HttpMethod.GET && entry.getKey() != PathItem.HttpMethod.HEAD;
+                boolean update = hasParameter(operation, parameter -> "If-Match".equalsIgnoreCase(parameter.getName()));
+                boolean queried = hasParameter(operation, parameter -> parameter.getIn() == Parameter.In.QUERY);
+                boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+                boolean body = operation.getRequestBody() != null;
                 if (operation.getResponses() == null) {
                     operation.setResponses(OASFactory.createAPIResponses());
                 }
                 APIResponses responses = operation.getResponses();
+                if (body) {
+                    add(responses, "400", "Malformed or invalid input; violations name each field");
+                } else if (queried) {
+                    add(responses, "400", "A query parameter is invalid; violations name it");
+                }
+                if (secured) {
+                    add(responses, "401", "A valid bearer token is required");
+                    add(responses, "403", "The token does not hold the editor role");
+                }
                 if (path.contains("{id}")) {
                     add(responses, "404", "No such resource");
-                }
-                if (write) {
-                    add(responses, "400", "Malformed or invalid input; violations name each field");
-                    add(responses, "503", "The database is away; retry after Retry-After seconds");
                 }
                 if (update) {
                     add(responses, "412", "If-Match is not the current version");
                     add(responses, "428", "If-Match is missing");
                 }
+                if (body) {
+                    add(responses, "415", "The body is not application/json");
+                }
+                if (write) {
+                    add(responses, "503", "The database is away; retry after Retry-After seconds");
+                }
             }
         });
     }
 
+    private static boolean hasParameter(Operation operation, java.util.function.Predicate<Parameter> test) {
+        return operation.getParameters() != null && operation.getParameters().stream().anyMatch(test);
+    }
+
     private static void add(APIResponses responses, String status, String description) {
-        if (responses.hasAPIResponse(status)) {
+        APIResponse existing = responses.getAPIResponse(status);
+        if (existing != null && existing.getContent() != null && existing.getContent().getMediaTypes() != null
+                && !existing.getContent().getMediaTypes().isEmpty()) {
             return;
         }
-        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)))));
+        APIResponse response = existing != null ? existing : OASFactory.createAPIResponse().description(description);
+        response.content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
+        if (existing == null) {
+            responses.addAPIResponse(status, response);
+        }
     }
 }

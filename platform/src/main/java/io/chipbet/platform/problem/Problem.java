@@ -19,7 +19,8 @@ public record Problem(
         String title,
         int status,
         String detail,
-        URI instance,
+        @Schema(description = "The request's path, a relative reference such as /api/v1/fabs/7c9e...", format = "uri-reference",
+                examples = "/api/v1/fabs") URI instance,
         List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -54,6 +54,56 @@ public abstract class ServiceConventionsTest {
         org.junit.jupiter.api.Assertions.assertTrue(failures.isEmpty(), failures::toString);
     }
 
+    /** Every example the document gives (schemas, parameters, bodies, responses) is valid against its own schema. */
+    @Test
+    void everyOpenApiExampleMatchesItsSchema() {
+        OpenApiExamples document = OpenApiExamples.of(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        org.junit.jupiter.api.Assertions.assertFalse(document.examples().isEmpty(), "the OpenAPI document gives no example");
+        java.util.List<String> failures = document.failures();
+        org.junit.jupiter.api.Assertions.assertTrue(failures.isEmpty(), failures.size() + " of " + document.examples().size()
+                + " examples do not match their schema:\n" + String.join("\n", failures));
+    }
+
+    /**
+     * Each operation of the document says what it answers: a success (a 2xx, with its schema unless it
+     * is 202 or 204), and its problems (every 4xx and 5xx) as application/problem+json.
+     */
+    @Test
+    void everyOperationDeclaresItsSuccessAndItsProblems() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString()).path("paths");
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (!java.util.List.of("get", "put", "post", "delete", "patch").contains(operation.getKey())) {
+                return;
+            }
+            String name = operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+            com.fasterxml.jackson.databind.JsonNode responses = operation.getValue().path("responses");
+            boolean success = false;
+            for (var response : responses.properties()) {
+                String status = response.getKey();
+                com.fasterxml.jackson.databind.JsonNode content = response.getValue().path("content");
+                if (status.startsWith("2")) {
+                    success = true;
+                    if (!status.equals("202") && !status.equals("204") && (content.isEmpty()
+                            || !content.elements().next().has("schema"))) {
+                        failures.add(name + " " + status + " has no schema");
+                    }
+                } else if (status.startsWith("4") || status.startsWith("5")) {
+                    java.util.List<String> types = new java.util.ArrayList<>();
+                    content.fieldNames().forEachRemaining(types::add);
+                    if (!types.equals(java.util.List.of("application/problem+json"))) {
+                        failures.add(name + " " + status + " is " + types + ", not application/problem+json");
+                    }
+                }
+            }
+            if (!success) {
+                failures.add(name + " declares no 2xx");
+            }
+        }));
+        org.junit.jupiter.api.Assertions.assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
     @Test
     void exposesPrometheusMetrics() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));

@@ -73,6 +73,8 @@ public class FeasibilityResource {
     @Operation(summary = "The answer over news time", description = "One point per news date (when facts became known, from their sources), "
             + "from the first on record: the probability, the deliverable capacity's band and the binding supply as the record stood that day, "
             + "and that day's news. A fact loaded late lands at its news date, and the points after it are recomputed.")
+    @APIResponse(responseCode = "200", description = "The points, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = NewsTime.NewsPoint.class)))
     @APIResponse(responseCode = "400", description = "from or to is not an ISO date")
     public Uni<List<NewsTime.NewsPoint>> newsHistory(@Parameter(description = "ISO date; default: the first news date") @QueryParam("from") String from,
                                                      @Parameter(description = "ISO date; default: today") @QueryParam("to") String to) {
@@ -124,7 +126,7 @@ public class FeasibilityResource {
             + "newest first, a page at a time (totalItems says how many there are), downsampled to the last point per minute, "
             + "hour or day (UTC) on request.")
     public Uni<Page<ScorePointView>> history(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
-                                             @Parameter(description = "RAW, MINUTE, HOUR or DAY") @QueryParam("resolution") String resolution,
+                                             @Parameter(schema = @Schema(implementation = Resolution.class)) @QueryParam("resolution") String resolution,
                                              @Parameter(description = "Zero-based; page 0 holds the newest points") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                              @QueryParam("size") @DefaultValue("1000") @Min(1) @Max(10000) int size) {
         Instant end = to == null ? Instant.now() : to;
@@ -139,7 +141,7 @@ public class FeasibilityResource {
     @WithSession
     @Operation(summary = "What moved the score", description = "A paged feed of score changes, newest or largest first.")
     public Uni<Page<ScorePointView>> changes(
-            @Parameter(description = "NEWEST or LARGEST") @QueryParam("order") @DefaultValue("NEWEST") String order,
+            @Parameter(schema = @Schema(implementation = Order.class)) @QueryParam("order") @DefaultValue("NEWEST") String order,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         boolean largest = QueryEnums.parse(Order.class, "order", order) == Order.LARGEST;

@@ -1,5 +1,8 @@
 package io.chipbet.talent.estimate;
 
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
+import io.chipbet.platform.persistence.Where;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +12,12 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class ShortfallEstimateRepository implements PanacheRepositoryBase<ShortfallEstimate, UUID> {
+
+    /** Filters are optional; sorted by region, target year, role (all roles first), then id: pages never overlap. */
+    public Uni<Page<ShortfallEstimate>> search(String region, Integer targetYear, PageRequest paging) {
+        Where where = new Where().and("region = :region", "region", region).and("targetYear = :targetYear", "targetYear", targetYear);
+        return paging.of(find("from ShortfallEstimate " + where + "order by region, targetYear, role nulls first, id", where.parameters()));
+    }
 
     public Uni<List<ShortfallEstimate>> search(String region, Integer targetYear) {
         if (region != null && targetYear != null) {

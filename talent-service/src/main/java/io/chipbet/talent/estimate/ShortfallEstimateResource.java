@@ -1,5 +1,7 @@
 package io.chipbet.talent.estimate;
 
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.talent.ShortfallEstimateState;
 import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
@@ -19,9 +21,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/api/v1/shortfall-estimates")
@@ -34,13 +38,16 @@ public class ShortfallEstimateResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record a published shortfall estimate", description = "Publishes ShortfallEstimatePublished, keyed by the estimate's id.")
+    @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
+            content = @Content(schema = @Schema(implementation = ShortfallEstimateState.class)))
     public Uni<Response> publish(@BeanParam WriteRequest write, @Valid @NotNull NewShortfallEstimate request) {
         return service.publish(request, write).map(Written::response);
     }
 
     @GET
-    @Operation(summary = "List shortfall estimates")
-    public Uni<List<ShortfallEstimateState>> list(@QueryParam("region") String region, @QueryParam("targetYear") Integer targetYear) {
-        return service.search(region, targetYear);
+    @Operation(summary = "List shortfall estimates", description = "Sorted by region, target year, role (all roles first), then id: the order is stable across pages.")
+    public Uni<Page<ShortfallEstimateState>> list(@QueryParam("region") String region, @QueryParam("targetYear") Integer targetYear,
+                                                  @Valid @BeanParam PageRequest paging) {
+        return service.search(region, targetYear, paging);
     }
 }

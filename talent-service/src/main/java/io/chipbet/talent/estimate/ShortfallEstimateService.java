@@ -1,6 +1,8 @@
 package io.chipbet.talent.estimate;
 
 import io.chipbet.platform.aggregate.AggregateWrites;
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.talent.ShortfallEstimateState;
 import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
@@ -11,7 +13,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.List;
 
 /** The shortfall estimate use cases. An estimate is kept as published and never changes, so it keeps no history. */
 @ApplicationScoped
@@ -26,8 +27,8 @@ public class ShortfallEstimateService {
     }
 
     @WithSession
-    public Uni<List<ShortfallEstimateState>> search(String region, Integer targetYear) {
-        return estimates.search(region == null ? null : Regions.code(region), targetYear)
-                .map(all -> all.stream().map(ShortfallEstimate::toState).toList());
+    public Uni<Page<ShortfallEstimateState>> search(String region, Integer targetYear, PageRequest paging) {
+        return estimates.search(region == null ? null : Regions.code(region), targetYear, paging)
+                .map(found -> found.map(ShortfallEstimate::toState));
     }
 }

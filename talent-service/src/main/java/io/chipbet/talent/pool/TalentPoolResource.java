@@ -1,6 +1,8 @@
 package io.chipbet.talent.pool;
 
 import io.chipbet.platform.api.ETags;
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.api.QueryEnums;
 import io.chipbet.platform.contract.talent.TalentPoolState;
 import io.chipbet.platform.contract.talent.TalentRole;
@@ -31,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.UUID;
 
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,15 +54,18 @@ public class TalentPoolResource {
     }
 
     @GET
-    @Operation(summary = "List talent pools", description = "Sorted by region, then role.")
-    public Uni<List<TalentPoolState>> list(@QueryParam("region") String region,
-                                           @Parameter(description = "A TalentRole") @QueryParam("role") String role) {
-        return service.search(region, QueryEnums.parse(TalentRole.class, "role", role));
+    @Operation(summary = "List talent pools", description = "Sorted by region, then role (all roles first), then id: the order is stable across pages.")
+    public Uni<Page<TalentPoolState>> list(@QueryParam("region") String region,
+                                           @Parameter(schema = @Schema(implementation = TalentRole.class)) @QueryParam("role") String role,
+                                           @Valid @BeanParam PageRequest paging) {
+        return service.search(region, QueryEnums.parse(TalentRole.class, "role", role), paging);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a talent pool", description = "The ETag is its version.")
+    @APIResponse(responseCode = "200", description = "The pool; the ETag is its version",
+            content = @Content(schema = @Schema(implementation = TalentPoolState.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.get(id).map(pool -> ETags.ok(pool, pool.version()));
     }
@@ -70,14 +74,18 @@ public class TalentPoolResource {
     @Path("/{id}/updates")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Update a pool's figures", description = "If-Match required. Publishes TalentPoolUpdated.")
+    @APIResponse(responseCode = "200", description = "Updated; the ETag is its new version",
+            content = @Content(schema = @Schema(implementation = TalentPoolState.class)))
+    @APIResponse(responseCode = "422", description = "Nothing to change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> update(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull PoolUpdate request) {
         return service.update(id, request, write).map(Written::response);
     }
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "A pool's history", description = "Every change, oldest first.")
-    public Uni<List<PoolHistoryEntry>> history(@PathParam("id") UUID id) {
-        return service.history(id);
+    @Operation(summary = "A pool's history", description = "Every change, oldest first, a page at a time.")
+    public Uni<Page<PoolHistoryEntry>> history(@PathParam("id") UUID id, @Valid @BeanParam PageRequest paging) {
+        return service.history(id, paging);
     }
 }

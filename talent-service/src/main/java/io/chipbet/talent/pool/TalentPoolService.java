@@ -1,6 +1,8 @@
 package io.chipbet.talent.pool;
 
 import io.chipbet.platform.aggregate.AggregateWrites;
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.talent.TalentPoolState;
 import io.chipbet.platform.contract.talent.TalentRole;
 import io.chipbet.platform.idempotency.UpdateRequest;
@@ -14,7 +16,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.List;
 import java.util.UUID;
 
 /** The pool use cases. Each owns its transaction: the change, its history entry and its event commit together or not at all. */
@@ -53,12 +54,12 @@ public class TalentPoolService {
     }
 
     @WithSession
-    public Uni<List<TalentPoolState>> search(String region, TalentRole role) {
-        return pools.search(region == null ? null : Regions.code(region), role).map(found -> found.stream().map(TalentPool::toState).toList());
+    public Uni<Page<TalentPoolState>> search(String region, TalentRole role, PageRequest paging) {
+        return pools.search(region == null ? null : Regions.code(region), role, paging).map(found -> found.map(TalentPool::toState));
     }
 
     @WithSession
-    public Uni<List<PoolHistoryEntry>> history(UUID id) {
-        return pools.get(id).chain(pool -> changes.history(id)).map(entries -> entries.stream().map(PoolHistoryEntry::of).toList());
+    public Uni<Page<PoolHistoryEntry>> history(UUID id, PageRequest paging) {
+        return pools.get(id).chain(pool -> changes.history(id, paging)).map(entries -> entries.map(PoolHistoryEntry::of));
     }
 }

@@ -1,8 +1,11 @@
 package io.chipbet.talent.program;
 
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.talent.TrainingProgramState;
 import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
+import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -19,9 +22,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/api/v1/training-programs")
@@ -34,13 +39,17 @@ public class TrainingProgramResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record a training program", description = "Publishes TrainingProgramLaunched, keyed by the program's id.")
+    @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
+            content = @Content(schema = @Schema(implementation = TrainingProgramState.class)))
+    @APIResponse(responseCode = "422", description = "endYear before startYear",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> launch(@BeanParam WriteRequest write, @Valid @NotNull NewTrainingProgram request) {
         return service.launch(request, write).map(Written::response);
     }
 
     @GET
-    @Operation(summary = "List training programs")
-    public Uni<List<TrainingProgramState>> list(@QueryParam("region") String region) {
-        return service.search(region);
+    @Operation(summary = "List training programs", description = "Sorted by region, role (all roles first), start year, then id: the order is stable across pages.")
+    public Uni<Page<TrainingProgramState>> list(@QueryParam("region") String region, @Valid @BeanParam PageRequest paging) {
+        return service.search(region, paging);
     }
 }

@@ -1,6 +1,8 @@
 package io.chipbet.talent.program;
 
 import io.chipbet.platform.aggregate.AggregateWrites;
+import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.talent.TrainingProgramState;
 import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
@@ -11,7 +13,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.List;
 
 /** The training program use cases. A program is recorded once and never changes, so it keeps no history. */
 @ApplicationScoped
@@ -26,7 +27,7 @@ public class TrainingProgramService {
     }
 
     @WithSession
-    public Uni<List<TrainingProgramState>> search(String region) {
-        return programs.search(region == null ? null : Regions.code(region)).map(all -> all.stream().map(TrainingProgram::toState).toList());
+    public Uni<Page<TrainingProgramState>> search(String region, PageRequest paging) {
+        return programs.search(region == null ? null : Regions.code(region), paging).map(found -> found.map(TrainingProgram::toState));
     }
 }

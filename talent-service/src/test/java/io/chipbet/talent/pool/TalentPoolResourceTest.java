@@ -1,6 +1,8 @@
 package io.chipbet.talent.pool;
 
 import io.chipbet.infra.security.Tokens;
+import io.chipbet.platform.testing.OpenApiResponses;
+import io.chipbet.platform.testing.Paging;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -47,10 +49,57 @@ class TalentPoolResourceTest {
                 .post("/api/v1/talent-pools/" + id + "/updates").then().statusCode(200).header("ETag", "\"2\"")
                 .body("headcount", equalTo(1200));
         anyone().get("/api/v1/talent-pools/" + id + "/history").then().statusCode(200)
-                .body("kind", equalTo(List.of("TalentPoolRecorded", "TalentPoolUpdated")))
-                .body("[1].changes[0].field", equalTo("headcount")).body("[1].changes[0].from", equalTo(1000));
-        anyone().queryParam("region", region).get("/api/v1/talent-pools").then().body("size()", equalTo(1));
+                .body("items.kind", equalTo(List.of("TalentPoolRecorded", "TalentPoolUpdated")))
+                .body("items[1].changes[0].field", equalTo("headcount")).body("items[1].changes[0].from", equalTo(1000));
+        Paging.assertPagesThrough("/api/v1/talent-pools/" + id + "/history", Map.of(), 2);
+        anyone().queryParam("region", region).get("/api/v1/talent-pools").then().body("totalItems", equalTo(1)).body("items.size()", equalTo(1));
         anyone().get("/api/v1/talent-pools/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** Each answer, a success with its nulls and a problem alike, is what the OpenAPI document declares. */
+    @Test
+    void answersAsItsOpenApiDocumentSays() {
+        String region = uniqueRegion();
+        Map<String, Object> allRoles = pool(region, "ENGINEER", 3000, 100, "0.05");
+        allRoles.remove("role");
+        String id = OpenApiResponses.assertDocumented("post", "/api/v1/talent-pools", asEditor().body(allRoles).post("/api/v1/talent-pools"))
+                .path("id");
+        OpenApiResponses.assertDocumented("post", "/api/v1/talent-pools/{id}/updates", asEditor().header("If-Match", etag(1))
+                .body(Map.of("headcount", 1200, "reason", "2023 census", "source", SOURCE)).post("/api/v1/talent-pools/" + id + "/updates"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/talent-pools/{id}", anyone().get("/api/v1/talent-pools/" + id));
+        OpenApiResponses.assertDocumented("get", "/api/v1/talent-pools/{id}/history", anyone().get("/api/v1/talent-pools/" + id + "/history"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/talent-pools", anyone().queryParam("region", region).get("/api/v1/talent-pools"));
+        Map<String, Object> program = new HashMap<>(program(region, "TECHNICIAN", 5, 2025, 2030));
+        program.remove("fundingUsd");
+        OpenApiResponses.assertDocumented("post", "/api/v1/training-programs", asEditor().body(program).post("/api/v1/training-programs"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/training-programs", anyone().queryParam("region", region).get("/api/v1/training-programs"));
+        OpenApiResponses.assertDocumented("post", "/api/v1/shortfall-estimates", asEditor()
+                .body(Map.of("region", region, "targetYear", 2030, "shortfall", 1000, "source", SOURCE)).post("/api/v1/shortfall-estimates"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/shortfall-estimates", anyone().queryParam("region", region).get("/api/v1/shortfall-estimates"));
+        OpenApiResponses.assertDocumented("get", "/api/v1/talent-pools/{id}", anyone().get("/api/v1/talent-pools/" + UUID.randomUUID()));
+        OpenApiResponses.assertDocumented("get", "/api/v1/talent-pools", anyone().queryParam("page", -1).get("/api/v1/talent-pools"));
+        OpenApiResponses.assertDocumented("post", "/api/v1/talent-pools/{id}/updates", asEditor().header("If-Match", etag(1))
+                .body(Map.of("headcount", 1300, "reason", "stale", "source", SOURCE)).post("/api/v1/talent-pools/" + id + "/updates"));
+    }
+
+    @Test
+    void poolsProgramsAndEstimatesAreListedAPageAtATime() {
+        String region = uniqueRegion();
+        Map<String, Object> allRoles = pool(region, "ENGINEER", 3000, 100, "0.05");
+        allRoles.remove("role");
+        recordPool(allRoles);
+        recordPool(pool(region, "ENGINEER", 1000, 50, "0.05"));
+        recordPool(pool(region, "TECHNICIAN", 2000, 50, "0.05"));
+        anyone().queryParam("region", region).get("/api/v1/talent-pools").then().statusCode(200)
+                .body("items.role", equalTo(java.util.Arrays.asList(null, "ENGINEER", "TECHNICIAN")));
+        Paging.assertPagesThrough("/api/v1/talent-pools", Map.of("region", region), 3);
+        for (int year = 2025; year < 2027; year++) {
+            asEditor().body(program(region, "TECHNICIAN", 5, year, 2030)).post("/api/v1/training-programs").then().statusCode(201);
+            asEditor().body(Map.of("region", region, "targetYear", year + 5, "shortfall", 1000, "source", SOURCE))
+                    .post("/api/v1/shortfall-estimates").then().statusCode(201);
+        }
+        Paging.assertPagesThrough("/api/v1/training-programs", Map.of("region", region), 2);
+        Paging.assertPagesThrough("/api/v1/shortfall-estimates", Map.of("region", region), 2);
     }
 
     @Test
@@ -63,7 +112,7 @@ class TalentPoolResourceTest {
         assertEquals(List.of(201, 409, 409, 409, 409, 409, 409, 409), responses.stream().map(Response::statusCode).sorted().toList());
         responses.stream().filter(response -> response.statusCode() == 409)
                 .forEach(response -> assertEquals("application/problem+json", response.contentType()));
-        anyone().queryParam("region", region).get("/api/v1/talent-pools").then().body("size()", equalTo(1));
+        anyone().queryParam("region", region).get("/api/v1/talent-pools").then().body("totalItems", equalTo(1)).body("items.size()", equalTo(1));
     }
 
     @Test
@@ -127,13 +176,13 @@ class TalentPoolResourceTest {
         String second = asEditor().header("Idempotency-Key", key).body(estimate).post("/api/v1/shortfall-estimates")
                 .then().statusCode(201).extract().path("id");
         assertEquals(first, second);
-        anyone().queryParam("region", region).get("/api/v1/shortfall-estimates").then().body("size()", equalTo(1));
+        anyone().queryParam("region", region).get("/api/v1/shortfall-estimates").then().body("totalItems", equalTo(1)).body("items.size()", equalTo(1));
         String programKey = UUID.randomUUID().toString();
         for (int i = 0; i < 2; i++) {
             asEditor().header("Idempotency-Key", programKey).body(program(region, "TECHNICIAN", 5, 2025, 2026))
                     .post("/api/v1/training-programs").then().statusCode(201);
         }
-        anyone().queryParam("region", region).get("/api/v1/training-programs").then().body("size()", equalTo(1));
+        anyone().queryParam("region", region).get("/api/v1/training-programs").then().body("totalItems", equalTo(1)).body("items.size()", equalTo(1));
     }
 
     @Test

@@ -220,10 +220,16 @@ public final class ReferenceLoader {
         return created;
     }
 
+    /** The investor of that name, paging through the listing (a page of 100 at a time) until it is found. */
     private Api.Reply findInvestor(String collection, String name) {
-        for (JsonValue investor : api.get(collection).body().asJsonArray()) {
-            if (investor.asJsonObject().getString("name").equalsIgnoreCase(name)) {
-                return new Api.Reply(200, investor, null, false);
+        int pages = 1;
+        for (int page = 0; page < pages; page++) {
+            JsonObject listing = api.get(collection + "?size=100&page=" + page).object();
+            pages = listing.getInt("totalPages");
+            for (JsonValue investor : listing.getJsonArray("items")) {
+                if (investor.asJsonObject().getString("name").equalsIgnoreCase(name)) {
+                    return new Api.Reply(200, investor, null, false);
+                }
             }
         }
         throw new IllegalStateException("Investor " + name + " exists, yet is not listed");

@@ -16,10 +16,10 @@ import java.util.UUID;
 public record ShortfallEstimateState(
         @NotNull UUID id,
         @Schema(examples = "US") @NotBlank String region,
-        @Schema(description = "Absent when the study gives one figure for all roles") TalentRole role,
+        @Schema(nullable = true, description = "Absent when the study gives one figure for all roles") TalentRole role,
         @Schema(examples = "2030") int targetYear,
         @Schema(examples = "67000") @PositiveOrZero long shortfall,
-        @Schema(description = "The demand the study projects, when it gives one", examples = "460000") @PositiveOrZero Long demand,
+        @Schema(nullable = true, description = "The demand the study projects, when it gives one", examples = "460000") @PositiveOrZero Long demand,
         @NotNull @Valid SourceRef source,
         @Positive long version,
         @NotNull Instant createdAt) implements AggregateSnapshot {

@@ -21,7 +21,7 @@ import java.util.UUID;
 public record TalentPoolState(
         @NotNull UUID id,
         @Schema(examples = "US") @NotBlank String region,
-        @Schema(description = "Absent: every role, for a source that gives no split") TalentRole role,
+        @Schema(nullable = true, description = "Absent: every role, for a source that gives no split") TalentRole role,
         @Schema(examples = "2022") int asOfYear,
         @Schema(examples = "345000") @PositiveOrZero long headcount,
         @Schema(description = "New entrants per year", examples = "10000") @PositiveOrZero long annualPipeline,

@@ -22,7 +22,7 @@ public record TrainingProgramState(
         @Schema(examples = "500") @PositiveOrZero long workersPerYear,
         int startYear,
         int endYear,
-        @PositiveOrZero BigDecimal fundingUsd,
+        @Schema(nullable = true) @PositiveOrZero BigDecimal fundingUsd,
         @NotNull @Valid SourceRef source,
         @Positive long version,
         @NotNull Instant createdAt) implements AggregateSnapshot {
