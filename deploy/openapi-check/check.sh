@@ -41,6 +41,10 @@ cleanup() {
 trap cleanup EXIT
 
 for service in "${!PORT[@]}"; do
+  if curl -s --max-time 2 -o /dev/null "http://127.0.0.1:${PROXY[$service]}/"; then
+    echo "openapi-check: port ${PROXY[$service]} (the $service proxy) is already in use: a proxy left from another run?" >&2
+    exit 1
+  fi
   curl -sSf --max-time 10 "http://127.0.0.1:${PORT[$service]}/q/openapi?format=json" -o "$work/$service.json" \
     || { echo "openapi-check: $service does not answer on port ${PORT[$service]}: is ./chipbet up running?" >&2; exit 1; }
   "$here/node_modules/.bin/prism" proxy "$work/$service.json" "http://127.0.0.1:${PORT[$service]}" \

@@ -92,7 +92,8 @@ call talent 200 GET "/api/v1/training-programs?region=$region"
 call talent 201 POST /api/v1/shortfall-estimates "${auth[@]}" "${json[@]}" -H "Idempotency-Key: oas-estimate-$run" -d "{
   \"region\": \"$region\", \"targetYear\": 2030, \"shortfall\": 100, \"demand\": 1200, \"source\": $source_json}"
 call talent 200 GET "/api/v1/shortfall-estimates?region=$region"
-call talent 200 GET "/api/v1/supply-projection?region=US"
+call talent 200 GET "/api/v1/supply-projection?region=US&year=2030"
+call talent 400 GET "/api/v1/supply-projection?region=US"
 
 ## projection-service
 call projection 200 GET /api/v1/feasibility

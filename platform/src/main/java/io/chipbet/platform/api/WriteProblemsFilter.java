@@ -1,5 +1,6 @@
 package io.chipbet.platform.api;
 
+import io.chipbet.platform.idempotency.Idempotency;
 import io.chipbet.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -17,7 +18,8 @@ import java.util.Map;
  * each as {@code application/problem+json}: one that takes a body answers 400 for bad input and 415
  * for a body that is not JSON; one with query parameters 400 for a bad one (paging, an unknown enum
  * value, a malformed date); one that needs a token 401 without one and 403 without the editor role;
- * an update (it takes If-Match) 412 and 428; one on one resource ({@code /{id}}) 404; a write 503
+ * an update (it takes If-Match) 412 and 428; one on one resource ({@code /{id}}) 404; every one 406 for an
+ * Accept it cannot serve; one that takes an Idempotency-Key 422 for a key reused with another body; a write 503
  * while the database is away. A response the method documents itself is kept, given the problem
  * content if it has none. Registered as {@code mp.openapi.filter} in the shared defaults.
  */
@@ -38,6 +40,7 @@ public class WriteProblemsFilter implements OASFilter {
                 boolean queried = hasParameter(operation, parameter -> parameter.getIn() == Parameter.In.QUERY);
                 boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
                 boolean body = operation.getRequestBody() != null;
+                boolean keyed = hasParameter(operation, parameter -> Idempotency.HEADER.equalsIgnoreCase(parameter.getName()));
                 if (operation.getResponses() == null) {
                     operation.setResponses(OASFactory.createAPIResponses());
                 }
@@ -58,8 +61,13 @@ public class WriteProblemsFilter implements OASFilter {
                     add(responses, "412", "If-Match is not the current version");
                     add(responses, "428", "If-Match is missing");
                 }
+                // Every resource declares what it produces (ArchitectureTest): any other Accept gets 406.
+                add(responses, "406", "The Accept header names no type this operation serves");
                 if (body) {
                     add(responses, "415", "The body is not application/json");
+                }
+                if (keyed) {
+                    add(responses, "422", "The Idempotency-Key was sent before with another body");
                 }
                 if (write) {
                     add(responses, "503", "The database is away; retry after Retry-After seconds");
