@@ -4,6 +4,7 @@ import io.chipbet.platform.contract.fab.FabStatus;
 import io.chipbet.platform.contract.score.ScenarioTopics;
 import io.chipbet.platform.testing.EventSchemas;
 import io.chipbet.platform.testing.EventTopic;
+import io.chipbet.platform.testing.OpenApiResponses;
 import io.chipbet.platform.testing.Paging;
 import io.chipbet.projection.Events;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,6 +70,35 @@ class ScenarioTest {
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), type + ": " + response.headers());
         }
         assertFalse(anyone().get("/api/v1/scenarios").asString().contains("No content type"));
+    }
+
+    /** Each answer, a success with its nulls and a problem alike, is what the OpenAPI document declares. */
+    @Test
+    void answersAsItsOpenApiDocumentSays() {
+        String location = OpenApiResponses.assertDocumented("post", "/api/v1/scenarios",
+                asEditor().contentType("application/json").body(spec("Documented", "[]", "null")).post("/api/v1/scenarios")).header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        List<String> failures = new java.util.ArrayList<>();
+        check(failures, () -> OpenApiResponses.assertDocumented("get", "/api/v1/scenarios/{id}", anyone().get("/api/v1/scenarios/" + id)));
+        check(failures, () -> OpenApiResponses.assertDocumented("get", "/api/v1/scenarios", anyone().get("/api/v1/scenarios")));
+        check(failures, () -> OpenApiResponses.assertDocumented("get", "/api/v1/scenarios/{id}", anyone().get("/api/v1/scenarios/" + UUID.randomUUID())));
+        check(failures, () -> OpenApiResponses.assertDocumented("get", "/api/v1/scenarios", anyone().queryParam("size", 0).get("/api/v1/scenarios")));
+        check(failures, () -> OpenApiResponses.assertDocumented("get", "/api/v1/feasibility", anyone().get("/api/v1/feasibility")));
+        check(failures, () -> OpenApiResponses.assertDocumented("get", "/api/v1/inputs", anyone().get("/api/v1/inputs")));
+        check(failures, () -> OpenApiResponses.assertDocumented("get", "/api/v1/assumptions", anyone().get("/api/v1/assumptions")));
+        check(failures, () -> OpenApiResponses.assertDocumented("get", "/api/v1/feasibility/changes", anyone().get("/api/v1/feasibility/changes")));
+        check(failures, () -> OpenApiResponses.assertDocumented("get", "/api/v1/feasibility/history", anyone().get("/api/v1/feasibility/history")));
+        check(failures, () -> OpenApiResponses.assertDocumented("get", "/api/v1/feasibility/history/news", anyone().get("/api/v1/feasibility/history/news")));
+        check(failures, () -> OpenApiResponses.assertDocumented("delete", "/api/v1/scenarios/{id}", asEditor().delete("/api/v1/scenarios/" + id)));
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    private static void check(List<String> failures, Runnable check) {
+        try {
+            check.run();
+        } catch (AssertionError e) {
+            failures.add(e.getMessage());
+        }
     }
 
     @Test
