@@ -95,7 +95,7 @@ class ScenarioOperatorIT {
             // Listed by the REST API with its source, and read-only there.
             String base = projection.baseUrl() + "/api/v1/scenarios";
             JsonNode listed = null;
-            for (JsonNode item : JSON.readTree(get(base + "?size=200")).path("items")) {
+            for (JsonNode item : JSON.readTree(get(base + "?size=100")).path("items")) {
                 if (item.path("source").path("name").asText().equals("as-pitched")) {
                     listed = item;
                 }
@@ -136,7 +136,7 @@ class ScenarioOperatorIT {
             assertEquals("UnknownPlan", why.get("reason"), invalid::toString);
             assertTrue(String.valueOf(why.get("message")).contains("no-such-plan"), invalid::toString);
             assertTrue(condition(invalid, "Ready", "False"), invalid::toString);
-            assertTrue(!get(base + "?size=200").contains("unknown-plan"), "an invalid resource has no scenario");
+            assertTrue(!get(base + "?size=100").contains("unknown-plan"), "an invalid resource has no scenario");
 
             // A fact, through fab-service and Kafka: the projection ingests it, the scenario pass re-evaluates, the status moves.
             Object resultBefore = edited.get("resultVersion");

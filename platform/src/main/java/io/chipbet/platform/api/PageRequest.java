@@ -8,8 +8,6 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import java.util.List;
-
 /**
  * Which page of a listing a request asks for: {@code @Valid @BeanParam PageRequest paging}. Every
  * listing takes the same two query parameters, validated the same way (a broken one is a 400
@@ -57,12 +55,5 @@ public class PageRequest {
     public <E> Uni<Page<E>> of(PanacheQuery<E> query) {
         PanacheQuery<E> paged = query.page(io.quarkus.panache.common.Page.of(page, size));
         return paged.list().chain(items -> paged.count().map(total -> Page.of(items, page, size, total)));
-    }
-
-    /** This page of a listing already in memory, in its order. */
-    public <T> Page<T> of(List<T> all) {
-        long from = Math.min((long) page * size, all.size());
-        int to = (int) Math.min(from + size, all.size());
-        return Page.of(List.copyOf(all.subList((int) from, to)), page, size, all.size());
     }
 }

@@ -106,6 +106,11 @@ public final class OpenApiExamples {
                 .map(ValidationMessage::getMessage).sorted().toList();
     }
 
+    /** Whether the document has something at {@code pointer}, e.g. a response of an operation. */
+    public boolean declares(String pointer) {
+        return !document.at(pointer).isMissingNode();
+    }
+
     /** The pointer to a response's schema: {@code /paths/<template>/<method>/responses/<status>/content/<type>/schema}. */
     public static String responseSchema(String template, String method, int status, String mediaType) {
         return "/paths/" + escape(template) + "/" + method.toLowerCase(java.util.Locale.ROOT) + "/responses/" + status

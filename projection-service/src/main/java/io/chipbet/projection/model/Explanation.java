@@ -1,6 +1,7 @@
 package io.chipbet.projection.model;
 
 import io.chipbet.platform.contract.common.SourceRef;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,9 +17,9 @@ import java.util.UUID;
 public record Explanation(LocalDate evaluatedOn, LocalDate horizon, double targetWpm, List<FabRow> fabs, Capital capital,
                           List<TalentRow> talent, Build build, Reasons reasons) {
 
-    public record FabRow(UUID id, String name, String operator, String region, String nodeClass, String status, String customerStatus,
-                         Integer nameplateWpm, LocalDate originalProductionDate, LocalDate plannedProductionDate, LocalDate actualProductionDate,
-                         Integer observedSlipMonths, String counted, Double furtherSlipMonths, LocalDate expectedStart,
+    public record FabRow(UUID id, String name, String operator, String region, String nodeClass, String status, @Schema(nullable = true) String customerStatus,
+                         @Schema(nullable = true) Integer nameplateWpm, @Schema(nullable = true) LocalDate originalProductionDate, @Schema(nullable = true) LocalDate plannedProductionDate, @Schema(nullable = true) LocalDate actualProductionDate,
+                         @Schema(nullable = true) Integer observedSlipMonths, String counted, @Schema(nullable = true) Double furtherSlipMonths, LocalDate expectedStart,
                          double capacityAtHorizonWpm, List<SourceRef> sources) {
     }
 

@@ -25,32 +25,32 @@ import java.util.Map;
  */
 @Schema(description = "Assumptions the scenario sets differently; absent fields keep the baseline's")
 public record ScenarioOverrides(
-        @Valid PlanOverride plan,
-        @Schema(description = "INCREMENT or ABSOLUTE") ModelConfig.Basis basis,
-        @Schema(description = "Share of unpaid money paid in the end, by status") Map<CommitmentStatus, @Valid Triple> conversion,
-        @Schema(description = "Share that builds fabs, by purpose") Map<Purpose, @Valid Triple> fabShare,
-        @Schema(description = "Operations staff per wafer a month") @Valid Triple staffPerWpm,
-        @Schema(description = "Months from first production to nameplate") @Valid Triple rampMonths,
-        @Schema(description = "Months from the decision to production for a new fab") @Valid Triple buildMonths,
-        @Schema(description = "Extra build rate for the plan, x the industry's own additions") @Valid Triple surge,
-        @Schema(description = "Cost of new capacity, x the plan's own") @Valid Triple costMultiple,
-        @Schema(description = "Further-slip prior mean in Taiwan, months") @DecimalMin("0") @DecimalMax("240") Double slipPriorMeanMonths,
-        @Schema(description = "Build time relative to Taiwan's, by region; e.g. {\"US\": 1} builds US fabs at Taiwan speed")
+        @Schema(nullable = true) @Valid PlanOverride plan,
+        @Schema(nullable = true, description = "INCREMENT or ABSOLUTE") ModelConfig.Basis basis,
+        @Schema(nullable = true, description = "Share of unpaid money paid in the end, by status") Map<CommitmentStatus, @Valid Triple> conversion,
+        @Schema(nullable = true, description = "Share that builds fabs, by purpose") Map<Purpose, @Valid Triple> fabShare,
+        @Schema(nullable = true, description = "Operations staff per wafer a month") @Valid Triple staffPerWpm,
+        @Schema(nullable = true, description = "Months from first production to nameplate") @Valid Triple rampMonths,
+        @Schema(nullable = true, description = "Months from the decision to production for a new fab") @Valid Triple buildMonths,
+        @Schema(nullable = true, description = "Extra build rate for the plan, x the industry's own additions") @Valid Triple surge,
+        @Schema(nullable = true, description = "Cost of new capacity, x the plan's own") @Valid Triple costMultiple,
+        @Schema(nullable = true, description = "Further-slip prior mean in Taiwan, months") @DecimalMin("0") @DecimalMax("240") Double slipPriorMeanMonths,
+        @Schema(nullable = true, description = "Build time relative to Taiwan's, by region; e.g. {\"US\": 1} builds US fabs at Taiwan speed")
         @Size(max = 20) Map<@Pattern(regexp = "[A-Z]{2,8}", message = "must be a region code such as US") String,
                 @Positive @DecimalMax("10") Double> buildTimeRatio,
-        @Valid ComputeOverride compute,
-        @Schema(description = "Monte Carlo samples") @Min(100) @Max(100_000) Integer samples,
-        @Schema(description = "Monte Carlo seed") Long seed) {
+        @Schema(nullable = true) @Valid ComputeOverride compute,
+        @Schema(nullable = true, description = "Monte Carlo samples") @Min(100) @Max(100_000) Integer samples,
+        @Schema(nullable = true, description = "Monte Carlo seed") Long seed) {
 
     public record PlanOverride(
-            @Schema(description = "Another configured plan to start from, e.g. scaled-down") @Pattern(regexp = "[a-z0-9-]{1,60}") String key,
-            @Positive @DecimalMax("10000") Double fabs,
-            @Positive @DecimalMax("10000000") Double nameplateWpm,
-            @Future LocalDate horizon) {
+            @Schema(nullable = true, description = "Another configured plan to start from, e.g. scaled-down") @Pattern(regexp = "[a-z0-9-]{1,60}") String key,
+            @Schema(nullable = true) @Positive @DecimalMax("10000") Double fabs,
+            @Schema(nullable = true) @Positive @DecimalMax("10000000") Double nameplateWpm,
+            @Schema(nullable = true) @Future LocalDate horizon) {
     }
 
-    public record ComputeOverride(@Valid Triple goodDiesPerWafer, @Valid Triple actorShare, @Valid Triple runMonths,
-                                  @DecimalMin("0") @DecimalMax("1") Double utilization) {
+    public record ComputeOverride(@Schema(nullable = true) @Valid Triple goodDiesPerWafer, @Schema(nullable = true) @Valid Triple actorShare, @Schema(nullable = true) @Valid Triple runMonths,
+                                  @Schema(nullable = true) @DecimalMin("0") @DecimalMax("1") Double utilization) {
     }
 
     /** The configuration keys these overrides set, for the plan {@code basePlan} unless they pick another. */

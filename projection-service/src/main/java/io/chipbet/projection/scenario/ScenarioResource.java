@@ -1,6 +1,7 @@
 package io.chipbet.projection.scenario;
 
 import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
 import io.chipbet.platform.problem.Problem;
@@ -16,8 +17,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -76,9 +75,8 @@ public class ScenarioResource {
     @GET
     @PermitAll
     @Operation(summary = "List scenarios", description = "Oldest first, paged")
-    public Uni<Page<ScenarioView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.list(page, size);
+    public Uni<Page<ScenarioView>> list(@Valid @BeanParam PageRequest paging) {
+        return service.list(paging);
     }
 
     @GET

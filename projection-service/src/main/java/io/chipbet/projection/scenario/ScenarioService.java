@@ -4,6 +4,7 @@ import io.chipbet.platform.contract.score.FeasibilityEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.event.DomainEvent;
 import io.chipbet.platform.idempotency.Idempotency;
 import io.chipbet.platform.idempotency.WriteRequest;
@@ -178,10 +179,10 @@ public class ScenarioService {
         });
     }
 
-    public Uni<Page<ScenarioView>> list(int page, int size) {
-        return Panache.withSession(() -> scenarios.find("order by createdAt, id").page(page, size).list()
-                .chain(found -> scenarios.count().map(total -> Page.of(found.stream()
-                        .map(scenario -> ScenarioView.of(scenario, ScenarioSpecs.read(json, scenario.spec))).toList(), page, size, total))));
+    /** Oldest first, then by id: the order is stable across pages. */
+    public Uni<Page<ScenarioView>> list(PageRequest paging) {
+        return Panache.withSession(() -> paging.of(scenarios.find("order by createdAt, id")))
+                .map(found -> found.map(scenario -> ScenarioView.of(scenario, ScenarioSpecs.read(json, scenario.spec))));
     }
 
     public ScenarioAnswer answer(UUID id) {

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /** A scenario as the API shows it: its spec, revision (the ETag) and where it comes from. */
 @Schema(name = "Scenario")
-public record ScenarioView(UUID id, String name, String description, ScenarioOverrides overrides, List<ScenarioChange> changes,
+public record ScenarioView(UUID id, String name, @Schema(nullable = true) String description,
+                           @Schema(nullable = true) ScenarioOverrides overrides, List<ScenarioChange> changes,
                            long revision, Source source, Instant createdAt, Instant updatedAt) {
 
     /** Where a scenario comes from: the API, or a FeasibilityScenario resource (read-only here: PUT and DELETE answer 409). */

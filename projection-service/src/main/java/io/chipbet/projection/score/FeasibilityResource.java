@@ -1,6 +1,7 @@
 package io.chipbet.projection.score;
 
 import io.chipbet.platform.api.Page;
+import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.api.QueryEnums;
 import io.chipbet.projection.model.Assumption;
 import io.chipbet.projection.model.Explanation;
@@ -8,8 +9,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -142,10 +145,9 @@ public class FeasibilityResource {
     @Operation(summary = "What moved the score", description = "A paged feed of score changes, newest or largest first.")
     public Uni<Page<ScorePointView>> changes(
             @Parameter(schema = @Schema(implementation = Order.class)) @QueryParam("order") @DefaultValue("NEWEST") String order,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+            @Valid @BeanParam PageRequest paging) {
         boolean largest = QueryEnums.parse(Order.class, "order", order) == Order.LARGEST;
-        return ScorePoints.page(largest, page, size).map(found -> found.map(ScorePointView::of));
+        return ScorePoints.page(largest, paging.page(), paging.size()).map(found -> found.map(ScorePointView::of));
     }
 
     public enum Order { NEWEST, LARGEST }

@@ -131,6 +131,7 @@ class ProjectionTest {
         assertEquals("+300 wpm (+3.00 fabs' worth) capital: SoftBank Group commitment recorded (COMMITTED, FABS)",
                 changes.getString("items[2].description"));
         assertEquals("+200 wpm (+2.00 fabs' worth) deliverable: shortfall estimate for US 2030 published", changes.getString("items[0].description"));
+        io.chipbet.platform.testing.Paging.assertRefusesBadPaging("/api/v1/feasibility/changes");
         JsonPath inputs = anyone().get("/api/v1/inputs").then().statusCode(200).extract().jsonPath();
         assertEquals("SoftBank Group", inputs.getString("capital.commitments[0].investor"));
         assertEquals("NEW_CAPACITY", inputs.getString("capital.commitments[0].treatment"));
