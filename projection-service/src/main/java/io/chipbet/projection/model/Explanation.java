@@ -19,7 +19,7 @@ public record Explanation(LocalDate evaluatedOn, LocalDate horizon, double targe
 
     public record FabRow(UUID id, String name, String operator, String region, String nodeClass, String status, @Schema(nullable = true) String customerStatus,
                          @Schema(nullable = true) Integer nameplateWpm, @Schema(nullable = true) LocalDate originalProductionDate, @Schema(nullable = true) LocalDate plannedProductionDate, @Schema(nullable = true) LocalDate actualProductionDate,
-                         @Schema(nullable = true) Integer observedSlipMonths, String counted, @Schema(nullable = true) Double furtherSlipMonths, LocalDate expectedStart,
+                         @Schema(nullable = true) Integer observedSlipMonths, String counted, @Schema(nullable = true) Double furtherSlipMonths, @Schema(nullable = true) LocalDate expectedStart,
                          double capacityAtHorizonWpm, List<SourceRef> sources) {
     }
 
@@ -28,7 +28,7 @@ public record Explanation(LocalDate evaluatedOn, LocalDate horizon, double targe
     }
 
     public record CommitmentRow(UUID id, String investor, String country, String status, String purpose, BigDecimal amountUsd,
-                                BigDecimal disbursedUsd, String treatment, String reason, List<SourceRef> sources) {
+                                BigDecimal disbursedUsd, String treatment, @Schema(nullable = true) String reason, List<SourceRef> sources) {
     }
 
     public record TalentRow(String region, double projectedAtHorizon, double headcountNow, Double demandAtHorizon,
@@ -36,7 +36,7 @@ public record Explanation(LocalDate evaluatedOn, LocalDate horizon, double targe
     }
 
     /** A role's shortfall as a study publishes it (and its demand, when it gives one), with the study. */
-    public record RoleGap(String role, int targetYear, long shortfall, Long demand, SourceRef source) {
+    public record RoleGap(String role, int targetYear, long shortfall, @Schema(nullable = true) Long demand, SourceRef source) {
     }
 
     public record Build(double industryAdditionsWpmPerYear, double surge, double buildMonths, double rampMonths,

@@ -33,7 +33,8 @@ final class Requirements {
     private static final int STEPS = 14;
 
     @Schema(name = "Requirement")
-    record Requirement(String lever, @Schema(examples = "+$410B disbursed fab money") String change, Double amount, String unit,
+    record Requirement(String lever, @Schema(examples = "+$410B disbursed fab money", nullable = true) String change,
+                       @Schema(nullable = true) Double amount, @Schema(nullable = true) String unit,
                        boolean reachable, double probabilityAfter, String note) {
     }
 

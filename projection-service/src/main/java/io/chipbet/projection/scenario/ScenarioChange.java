@@ -21,7 +21,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +47,7 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ScenarioChange.AddCommitment.class, name = "ADD_COMMITMENT"),
         @JsonSubTypes.Type(value = ScenarioChange.AddTrainingProgram.class, name = "ADD_TRAINING_PROGRAM"),
         @JsonSubTypes.Type(value = ScenarioChange.AddFab.class, name = "ADD_FAB")})
-@Schema(description = "A hypothetical change to the record, by kind", oneOf = {ScenarioChange.DelayFab.class, ScenarioChange.CancelFab.class,
+@Schema(description = "A hypothetical change to the record, by kind: each kind names its own fields", oneOf = {ScenarioChange.DelayFab.class, ScenarioChange.CancelFab.class,
         ScenarioChange.WithdrawCommitment.class, ScenarioChange.DisburseCommitment.class, ScenarioChange.ReviseCommitment.class,
         ScenarioChange.AddCommitment.class,
         ScenarioChange.AddTrainingProgram.class, ScenarioChange.AddFab.class})
@@ -65,7 +67,8 @@ public sealed interface ScenarioChange {
     /** The record with this change made; {@code index} makes an added fact's id stable across evaluations. */
     List<Object> apply(List<Object> states, UUID scenario, int index);
 
-    @Schema(description = "Delay a tracked fab's planned production by some months")
+    @Schema(description = "Delay a tracked fab's planned production by some months", requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "DELAY_FAB"))
     record DelayFab(@NotNull UUID fabId, @NotNull @Min(1) @Max(240) Integer months) implements ScenarioChange {
         @Override
         public Optional<UUID> fabOnRecord() {
@@ -81,7 +84,8 @@ public sealed interface ScenarioChange {
         }
     }
 
-    @Schema(description = "Cancel a tracked fab")
+    @Schema(description = "Cancel a tracked fab", requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "CANCEL_FAB"))
     record CancelFab(@NotNull UUID fabId) implements ScenarioChange {
         @Override
         public Optional<UUID> fabOnRecord() {
@@ -94,7 +98,8 @@ public sealed interface ScenarioChange {
         }
     }
 
-    @Schema(description = "Withdraw a commitment on record")
+    @Schema(description = "Withdraw a commitment on record", requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "WITHDRAW_COMMITMENT"))
     record WithdrawCommitment(@NotNull UUID commitmentId) implements ScenarioChange {
         @Override
         public Optional<UUID> commitmentOnRecord() {
@@ -107,7 +112,8 @@ public sealed interface ScenarioChange {
         }
     }
 
-    @Schema(description = "Pay a commitment on record in full")
+    @Schema(description = "Pay a commitment on record in full", requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "DISBURSE_COMMITMENT"))
     record DisburseCommitment(@NotNull UUID commitmentId) implements ScenarioChange {
         @Override
         public Optional<UUID> commitmentOnRecord() {
@@ -120,7 +126,8 @@ public sealed interface ScenarioChange {
         }
     }
 
-    @Schema(description = "Set a commitment's amount, e.g. the $7T plan as discussed before it was scaled down")
+    @Schema(description = "Set a commitment's amount, e.g. the $7T plan as discussed before it was scaled down", requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "REVISE_COMMITMENT"))
     record ReviseCommitment(@NotNull UUID commitmentId, @NotNull @Positive @DecimalMax("100000000000000") BigDecimal amountUsd)
             implements ScenarioChange {
         @Override
@@ -136,7 +143,8 @@ public sealed interface ScenarioChange {
         }
     }
 
-    @Schema(description = "Add a commitment, e.g. $100B PLEDGED for fabs from a sovereign fund")
+    @Schema(description = "Add a commitment, e.g. $100B PLEDGED for fabs from a sovereign fund", requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "ADD_COMMITMENT"))
     record AddCommitment(@NotNull @Positive @DecimalMax("100000000000000") BigDecimal amountUsd, @NotNull CommitmentStatus status,
                          @NotNull Purpose purpose, @NotBlank @Size(max = 200) String investorName, @NotNull InvestorKind investorKind,
                          @NotNull @Pattern(regexp = "[A-Z]{2}") String investorCountry) implements ScenarioChange {
@@ -151,7 +159,8 @@ public sealed interface ScenarioChange {
         }
     }
 
-    @Schema(description = "Add a training program, e.g. 5,000 technicians a year from 2026")
+    @Schema(description = "Add a training program, e.g. 5,000 technicians a year from 2026", requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "ADD_TRAINING_PROGRAM"))
     record AddTrainingProgram(@NotBlank @Pattern(regexp = "[A-Z]{2,8}") String region, @NotNull TalentRole role,
                               @NotNull @Positive @Max(10_000_000) Long workersPerYear, @NotNull @Min(2000) @Max(2100) Integer startYear,
                               @NotNull @Min(2000) @Max(2100) Integer endYear) implements ScenarioChange {
@@ -162,7 +171,8 @@ public sealed interface ScenarioChange {
         }
     }
 
-    @Schema(description = "Add a fab, e.g. 50,000 wafers a month in Japan, production 2028")
+    @Schema(description = "Add a fab, e.g. 50,000 wafers a month in Japan, production 2028", requiredProperties = "kind",
+            properties = @SchemaProperty(name = "kind", type = SchemaType.STRING, enumeration = "ADD_FAB"))
     record AddFab(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String operator,
                   @NotBlank @Pattern(regexp = "[A-Z]{2,8}") String region, @NotNull NodeClass nodeClass,
                   @NotNull @Positive @Max(10_000_000) Integer capacityWpm, @NotNull LocalDate productionDate) implements ScenarioChange {

@@ -182,9 +182,11 @@ public class ScenarioResource {
     }
 
     /** One row of a comparison: headline figures, and their difference from the baseline. */
-    public record Comparison(UUID id, String name, Double probability, Double deliverableFabsWorthP10, Double deliverableFabsWorthP50,
-                             Double deliverableFabsWorthP90, String binding, Double bindingFrequency, String headline,
-                             ScenarioAnswer.Difference difference) {
+    public record Comparison(@Schema(description = "Null for the baseline, the live record", nullable = true) UUID id, String name,
+                             @Schema(nullable = true) Double probability, @Schema(nullable = true) Double deliverableFabsWorthP10,
+                             @Schema(nullable = true) Double deliverableFabsWorthP50, @Schema(nullable = true) Double deliverableFabsWorthP90,
+                             @Schema(nullable = true) String binding, @Schema(nullable = true) Double bindingFrequency, String headline,
+                             @Schema(description = "Null for the baseline", nullable = true) ScenarioAnswer.Difference difference) {
         static Comparison of(UUID id, String name, Feasibility answer, ScenarioAnswer.Difference difference) {
             return new Comparison(id, name, answer.probability(),
                     answer.deliverable() == null ? null : answer.deliverable().fabsWorth().p10(),

@@ -40,9 +40,9 @@ public record Feasibility(
         Simulation simulation,
         Inputs.Counts inputs,
         @Schema(description = "The date the supplies are counted from (new fabs can start from it)") LocalDate evaluatedOn,
-        @Schema(description = "When the newest fact behind the answer was committed") Instant asOf,
+        @Schema(description = "When the newest fact behind the answer was committed; null before the first", nullable = true) Instant asOf,
         long version,
-        @Schema(description = "What moved the answer most in this change",
+        @Schema(description = "What moved the answer most in this change; null before the first", nullable = true,
                 examples = "-12,000 wpm (-0.24 fabs' worth) deliverable: Samsung Taylor delayed (UNDER_CONSTRUCTION, production 2027-06-30)")
         String cause,
         @Schema(description = "How many events moved the answer in this change") int changes,

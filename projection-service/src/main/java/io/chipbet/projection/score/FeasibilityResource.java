@@ -84,12 +84,20 @@ public class FeasibilityResource {
         return newsTime.history(from == null ? java.time.LocalDate.MIN : date("from", from), to == null ? java.time.LocalDate.MAX : date("to", to));
     }
 
+    private static Instant instant(String name, String value) {
+        return parsed(name, value, Instant::parse, "an ISO instant, e.g. 2026-11-01T00:00:00Z");
+    }
+
     private static java.time.LocalDate date(String name, String value) {
+        return parsed(name, value, java.time.LocalDate::parse, "an ISO date, e.g. 2024-06-30");
+    }
+
+    private static <T> T parsed(String name, String value, java.util.function.Function<String, T> parser, String expected) {
         try {
-            return java.time.LocalDate.parse(value);
+            return parser.apply(value);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new io.chipbet.platform.problem.ProblemException(400, "validation", "Invalid request", name + " must be an ISO date, e.g. 2024-06-30",
-                    List.of(new io.chipbet.platform.problem.Problem.Violation(name, "must be an ISO date, e.g. 2024-06-30")));
+            throw new io.chipbet.platform.problem.ProblemException(400, "validation", "Invalid request", name + " must be " + expected,
+                    List.of(new io.chipbet.platform.problem.Problem.Violation(name, "must be " + expected)));
         }
     }
 
@@ -128,12 +136,14 @@ public class FeasibilityResource {
     @Operation(summary = "The score over time", description = "Points between from and to (ISO instants; default: the last 30 days), "
             + "newest first, a page at a time (totalItems says how many there are), downsampled to the last point per minute, "
             + "hour or day (UTC) on request.")
-    public Uni<Page<ScorePointView>> history(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+    public Uni<Page<ScorePointView>> history(@Parameter(description = "ISO instant, e.g. 2026-11-01T00:00:00Z") @QueryParam("from") String from,
+                                             @Parameter(description = "ISO instant") @QueryParam("to") String to,
                                              @Parameter(schema = @Schema(implementation = Resolution.class)) @QueryParam("resolution") String resolution,
                                              @Parameter(description = "Zero-based; page 0 holds the newest points") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                              @QueryParam("size") @DefaultValue("1000") @Min(1) @Max(10000) int size) {
-        Instant end = to == null ? Instant.now() : to;
-        Instant start = from == null ? end.minus(30, ChronoUnit.DAYS) : from;
+        // Parsed here, not by JAX-RS: a bad instant is a 400 that names the parameter, not a 404.
+        Instant end = to == null ? Instant.now() : instant("to", to);
+        Instant start = from == null ? end.minus(30, ChronoUnit.DAYS) : instant("from", from);
         Resolution bucket = QueryEnums.parse(Resolution.class, "resolution", resolution);
         ScorePoints.Bucket buckets = bucket == null || bucket == Resolution.RAW ? null : ScorePoints.Bucket.valueOf(bucket.name());
         return ScorePoints.history(start, end, buckets, page, size).map(found -> found.map(ScorePointView::of));

@@ -10,7 +10,7 @@ import java.util.List;
         + "Per pool: H(y) = H(y-1) x (1 - attritionRate) + annualPipeline + programs' graduates in y, from H(asOfYear) = headcount.")
 public record SupplyProjection(
         String region,
-        @Schema(description = "Absent: all roles in the region") TalentRole role,
+        @Schema(description = "Null: all roles in the region", nullable = true) TalentRole role,
         int year,
         @Schema(description = "Rounded to whole workers") long projectedHeadcount,
         long fromCurrentWorkforce,
@@ -20,7 +20,7 @@ public record SupplyProjection(
         @Schema(description = "Published estimates for the same region and year, as reported, for comparison")
         List<ShortfallEstimateState> publishedEstimates) {
 
-    public record RoleProjection(TalentRole role, int asOfYear, long headcountAsOf, long projectedHeadcount,
+    public record RoleProjection(@Schema(description = "Null for a pool that counts all roles", nullable = true) TalentRole role, int asOfYear, long headcountAsOf, long projectedHeadcount,
                                  long fromCurrentWorkforce, long fromPipeline, long fromPrograms) {
     }
 }
