@@ -1,0 +1,305 @@
+package io.chipbet.funding.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chipbet.funding.FundingApi;
+import io.chipbet.infra.LocalInfrastructure;
+import io.chipbet.infra.kafka.KafkaBroker;
+import io.chipbet.infra.postgres.PostgresServer;
+import io.chipbet.infra.process.Ports;
+import io.chipbet.infra.security.LocalKeys;
+import io.chipbet.infra.security.Tokens;
+import io.chipbet.infra.services.LocalServices;
+import io.chipbet.infra.services.ServiceProcess;
+import io.chipbet.platform.testing.BenchResults;
+import io.chipbet.platform.testing.BenchResults.Goal;
+import io.chipbet.platform.testing.TemporaryFolders;
+import io.chipbet.platform.testing.Wrk;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The services as they run in production (their built jars, the prod profile, -Xmx256m, as ./chipbet up starts them), on a
+ * Kafka broker and a durable PostgreSQL server of this test's own, on random ports:
+ * <ul>
+ * <li>footprint: each service's time to ready, started alone; its RSS idle, and under the write load below;</li>
+ * <li>write path: authenticated {@code POST /api/v1/commitments} (outbox, Idempotency-Key, history) with wrk at
+ * concurrency {@code bench.connections} (32), against pgbench on the same PostgreSQL doing the same number of single-row
+ * inserts per transaction (counted from PostgreSQL's own statistics), in alternating rounds.</li>
+ * </ul>
+ * Not part of the suite (needs {@code ./mvnw -B package -DskipTests} first); run it with {@code ./chipbet bench --only write}.
+ * It prints its figures; it asserts nothing about speed.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class ServiceBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TPS = Pattern.compile("tps = ([\\d.]+)");
+    private static final String FUNDING = "funding-service";
+
+    @Test
+    void footprintAndWritePath() throws Exception {
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        int seconds = Integer.getInteger("bench.seconds", 10);
+        int connections = Integer.getInteger("bench.connections", 32);
+        Path project = Path.of("").toAbsolutePath().getParent();
+        Path directory = TemporaryFolders.create("bench-services");
+        LocalInfrastructure infrastructure = new LocalInfrastructure(
+                new KafkaBroker(directory.resolve("kafka"), Ports.freeLoopbackPort(), Ports.freeLoopbackPort()),
+                new PostgresServer(directory.resolve("postgres"), Ports.freeLoopbackPort(), true));
+        List<ServiceProcess> services = new ArrayList<>();
+        try {
+            infrastructure.start();
+            LocalKeys keys = LocalKeys.in(directory.resolve("keys"));
+            Map<String, List<Double>> ready = new LinkedHashMap<>();
+            for (String name : LocalServices.FIXED_PORTS.keySet()) {
+                ServiceProcess service = new ServiceProcess(name, Ports.freeLoopbackPort(), project);
+                services.add(service);
+                ready.put(name, new ArrayList<>());
+                for (int round = 0; round < rounds; round++) {
+                    if (round > 0) {
+                        service.stop();
+                    }
+                    long start = System.nanoTime();
+                    service.start(LocalServices.environment(infrastructure, keys, name, service.port()), directory.resolve("logs"));
+                    service.awaitReady(LocalServices.READY_TIMEOUT);
+                    ready.get(name).add((System.nanoTime() - start) / 1e9);
+                }
+            }
+            Thread.sleep(5_000); // past the first seconds' work (Kafka consumers joining, the first relay and score)
+            Map<String, List<Double>> idle = new LinkedHashMap<>();
+            for (int sample = 0; sample < Math.max(rounds, 3); sample++) {
+                services.forEach(service -> idle.computeIfAbsent(service.name(), name -> new ArrayList<>()).add(rssMegabytes(service)));
+                Thread.sleep(1_000);
+            }
+            writePath(infrastructure, new Tokens(keys), services, rounds, seconds, connections, directory);
+            ready.forEach((name, took) -> BenchResults.record("write", "time to ready " + name, "s", took, Goal.valueAtMost(3)));
+            idle.forEach((name, rss) -> BenchResults.record("write", "RSS idle " + name, "MB", rss, Goal.valueAtMost(256)));
+        } finally {
+            LocalServices.stopAll(services);
+            infrastructure.close();
+            TemporaryFolders.deleteQuietly(directory);
+        }
+    }
+
+    private static void writePath(LocalInfrastructure infrastructure, Tokens tokens, List<ServiceProcess> services, int rounds,
+                                  int seconds, int connections, Path directory) throws Exception {
+        ServiceProcess funding = services.stream().filter(service -> service.name().equals(FUNDING)).findFirst().orElseThrow();
+        String token = tokens.editor();
+        String investor = createInvestor(funding.baseUrl(), token);
+        String body = JSON.writeValueAsString(FundingApi.commitment(investor, "1000", "FABS", "COMMITTED"));
+        Path script = directory.resolve("commitments.lua");
+        Files.writeString(script, wrkScript(token, body));
+        String url = funding.baseUrl() + "/api/v1/commitments";
+        String jdbc = infrastructure.postgres().jdbcUrl(LocalServices.database(FUNDING));
+
+        // Warm-up (the JIT), also the count of rows each request inserts, from PostgreSQL's statistics.
+        long rowsBefore = insertedRows(jdbc);
+        long commitmentsBefore = count(jdbc, "commitment");
+        Wrk.run(url, seconds, connections, script);
+        Thread.sleep(1_000); // the statistics collector reports at most every second
+        long requests = count(jdbc, "commitment") - commitmentsBefore;
+        long inserts = Math.max(1, Math.round((insertedRows(jdbc) - rowsBefore) / (double) requests));
+        Path pgbench = pgbenchScript(jdbc, inserts, body, directory);
+
+        List<Wrk.Result> service = new ArrayList<>();
+        List<Pgbench> database = new ArrayList<>();
+        Map<String, List<Double>> loaded = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            // Alternate which goes first, so that drift on a noisy machine does not favour one.
+            if (round % 2 == 1) {
+                database.add(pgbench(infrastructure.postgres().port(), pgbench, seconds, connections, directory));
+            }
+            service.add(sampling(services, loaded, () -> Wrk.run(url, seconds, connections, script)));
+            if (round % 2 == 0) {
+                database.add(pgbench(infrastructure.postgres().port(), pgbench, seconds, connections, directory));
+            }
+        }
+        String baseline = "pgbench, " + inserts + " inserts a transaction";
+        System.out.printf(Locale.ROOT, "%nWRITE BENCHMARK  POST /api/v1/commitments, wrk -t2 -c%d, %d rounds of %d s; %d rows inserted a request%n",
+                connections, rounds, seconds, inserts);
+        System.out.printf(Locale.ROOT, "  service  %s%n  pgbench  %s%n%n", service, database);
+        BenchResults.record("write", "write POST /commitments, c" + connections, "req/s", service.stream().map(Wrk.Result::requestsPerSecond).toList(),
+                baseline, database.stream().map(Pgbench::tps).toList(), Goal.ratioAtLeast(0.5));
+        BenchResults.record("write", "write p50, c" + connections, "ms", service.stream().map(Wrk.Result::p50Millis).toList(),
+                baseline, database.stream().map(Pgbench::p50Millis).toList(), Goal.none());
+        BenchResults.record("write", "write p99, c" + connections, "ms", service.stream().map(Wrk.Result::p99Millis).toList(),
+                baseline, database.stream().map(Pgbench::p99Millis).toList(), Goal.none());
+        loaded.forEach((name, rss) -> BenchResults.record("write", "RSS under write load " + name, "MB", rss, Goal.valueAtMost(256)));
+    }
+
+    private interface Load {
+        Wrk.Result run() throws Exception;
+    }
+
+    /** Runs {@code load} while sampling each service's RSS every 500 ms; adds each service's highest sample. */
+    private static Wrk.Result sampling(List<ServiceProcess> services, Map<String, List<Double>> peaks, Load load) throws Exception {
+        Map<String, Double> peak = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                services.forEach(service -> peak.merge(service.name(), rssMegabytes(service), Math::max));
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-rss");
+        sampler.start();
+        try {
+            return load.run();
+        } finally {
+            running.set(false);
+            sampler.join();
+            services.forEach(service -> peaks.computeIfAbsent(service.name(), name -> new ArrayList<>()).add(peak.getOrDefault(service.name(), Double.NaN)));
+        }
+    }
+
+    /** Each request: a new Idempotency-Key (thread and counter), the same body, the editor's token. */
+    private static String wrkScript(String token, String body) throws IOException {
+        // Each wrk thread has a Lua state of its own: its id (from setup) and the time keep the keys apart.
+        return """
+                local counter = 0
+                local threads = 0
+                function setup(thread)
+                  threads = threads + 1
+                  thread:set("id", threads)
+                end
+                function init(args)
+                  prefix = string.format("bench-%d-%d-", os.time(), id or 0)
+                end
+                request = function()
+                  counter = counter + 1
+                  local headers = {}
+                  headers["Content-Type"] = "application/json"
+                  headers["Authorization"] = "Bearer TOKEN"
+                  headers["Idempotency-Key"] = prefix .. counter
+                  return wrk.format("POST", nil, headers, BODY)
+                end
+                """.replace("TOKEN", token).replace("BODY", JSON.writeValueAsString(body));
+    }
+
+    /** pgbench's script: {@code inserts} single-row inserts of a row like the service's in one transaction. */
+    private static Path pgbenchScript(String jdbc, long inserts, String body, Path directory) throws SQLException, IOException {
+        try (Connection connection = DriverManager.getConnection(jdbc, PostgresServer.USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table if not exists bench_row (id uuid primary key, aggregate_id uuid not null, "
+                    + "created_at timestamptz not null default now(), payload jsonb not null)");
+        }
+        String literal = "'" + body.replace("'", "''") + "'";
+        StringBuilder script = new StringBuilder("BEGIN;\n");
+        for (long i = 0; i < inserts; i++) {
+            script.append("INSERT INTO bench_row (id, aggregate_id, payload) VALUES (gen_random_uuid(), gen_random_uuid(), ")
+                    .append(literal).append(");\n");
+        }
+        script.append("END;\n");
+        Path file = directory.resolve("inserts.sql");
+        Files.writeString(file, script);
+        return file;
+    }
+
+    private record Pgbench(double tps, double p50Millis, double p99Millis) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.0f", tps);
+        }
+    }
+
+    private static Pgbench pgbench(int port, Path script, int seconds, int connections, Path directory) throws IOException, InterruptedException {
+        Path logs = Files.createTempDirectory(directory, "pgbench");
+        Process pgbench = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", PostgresServer.USER,
+                "-n", "-c", String.valueOf(connections), "-j", "2", "-T", String.valueOf(seconds), "-f", script.toString(),
+                "-l", "--log-prefix=" + logs.resolve("tx"), LocalServices.database(FUNDING))
+                .directory(logs.toFile()).redirectErrorStream(true).start();
+        String output = new String(pgbench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Matcher tps = TPS.matcher(output);
+        if (pgbench.waitFor() != 0 || !tps.find()) {
+            throw new IllegalStateException("pgbench failed:\n" + output);
+        }
+        // One line per transaction: client, transaction, latency in microseconds, ...
+        double[] latencies;
+        try (Stream<Path> files = Files.list(logs)) {
+            latencies = files.flatMap(ServiceBenchmark::lines).mapToDouble(line -> Double.parseDouble(line.split(" ")[2]) / 1000).sorted().toArray();
+        }
+        TemporaryFolders.deleteQuietly(logs);
+        return new Pgbench(Double.parseDouble(tps.group(1)), quantile(latencies, 0.5), quantile(latencies, 0.99));
+    }
+
+    private static double quantile(double[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    }
+
+    private static Stream<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file).stream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String createInvestor(String baseUrl, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/investors"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("name", "Bench investor " + System.nanoTime(), "kind", "SOVEREIGN_FUND", "country", "AE")))).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Could not create the investor: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    /** Rows inserted into the database's own tables since the server started. */
+    private static long insertedRows(String jdbc) throws SQLException {
+        return queryLong(jdbc, "select coalesce(sum(n_tup_ins), 0) from pg_stat_user_tables where relname <> 'bench_row'");
+    }
+
+    private static long count(String jdbc, String table) throws SQLException {
+        return queryLong(jdbc, "select count(*) from " + table);
+    }
+
+    private static long queryLong(String jdbc, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbc, PostgresServer.USER, "");
+             Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** The service JVM's resident set (VmRSS), in MB. */
+    private static double rssMegabytes(ServiceProcess service) {
+        long pid = service.command().map(ProcessHandle::pid).orElseThrow(() -> new IllegalStateException(service.name() + " is not running"));
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> Arrays.stream(line.split("\\s+")).toList().get(1)).mapToDouble(Double::parseDouble).findFirst()
+                    .orElseThrow() / 1024;
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+}
