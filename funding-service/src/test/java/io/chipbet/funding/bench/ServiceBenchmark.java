@@ -78,6 +78,11 @@ class ServiceBenchmark {
             Map<String, List<Double>> ready = new LinkedHashMap<>();
             for (String name : LocalServices.FIXED_PORTS.keySet()) {
                 ServiceProcess service = new ServiceProcess(name, Ports.freeLoopbackPort(), project);
+                // Diagnostics, e.g. -Dbench.service-jvm-options=-XX:NativeMemoryTracking=summary (then its summary is printed)
+                String options = System.getProperty("bench.service-jvm-options", "").trim();
+                if (!options.isEmpty()) {
+                    service.jvmOptions(List.of(options.split("\\s+")));
+                }
                 services.add(service);
                 ready.put(name, new ArrayList<>());
                 for (int round = 0; round < rounds; round++) {
@@ -89,6 +94,7 @@ class ServiceBenchmark {
                     service.awaitReady(LocalServices.READY_TIMEOUT);
                     ready.get(name).add((System.nanoTime() - start) / 1e9);
                 }
+                System.out.printf(Locale.ROOT, "  %s ready after %s s; its log: %s%n", name, ready.get(name), quarkusStarted(service));
             }
             Thread.sleep(5_000); // past the first seconds' work (Kafka consumers joining, the first relay and score)
             Map<String, List<Double>> idle = new LinkedHashMap<>();
@@ -96,7 +102,16 @@ class ServiceBenchmark {
                 services.forEach(service -> idle.computeIfAbsent(service.name(), name -> new ArrayList<>()).add(rssMegabytes(service)));
                 Thread.sleep(1_000);
             }
+            if (System.getProperty("bench.service-jvm-options", "").contains("NativeMemoryTracking")) {
+                for (ServiceProcess service : services) {
+                    Process jcmd = new ProcessBuilder("jcmd", String.valueOf(service.command().orElseThrow().pid()), "VM.native_memory", "summary")
+                            .redirectErrorStream(true).start();
+                    System.out.printf("%nNATIVE MEMORY %s%n%s%n", service.name(), new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                    jcmd.waitFor();
+                }
+            }
             writePath(infrastructure, new Tokens(keys), services, rounds, seconds, connections, directory);
+            freshness(new Tokens(keys).editor(), services, rounds, seconds);
             ready.forEach((name, took) -> BenchResults.record("write", "time to ready " + name, "s", took, Goal.valueAtMost(3)));
             idle.forEach((name, rss) -> BenchResults.record("write", "RSS idle " + name, "MB", rss, Goal.valueAtMost(256)));
         } finally {
@@ -108,12 +123,16 @@ class ServiceBenchmark {
 
     private static void writePath(LocalInfrastructure infrastructure, Tokens tokens, List<ServiceProcess> services, int rounds,
                                   int seconds, int connections, Path directory) throws Exception {
-        ServiceProcess funding = services.stream().filter(service -> service.name().equals(FUNDING)).findFirst().orElseThrow();
+        ServiceProcess funding = service(services, FUNDING);
         String token = tokens.editor();
-        String investor = createInvestor(funding.baseUrl(), token);
-        String body = JSON.writeValueAsString(FundingApi.commitment(investor, "1000", "FABS", "COMMITTED"));
+        // Spread over as many investors as connections, as a day's commitments are: no one investor's row is hot.
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            bodies.add(JSON.writeValueAsString(FundingApi.commitment(createInvestor(funding.baseUrl(), token), "1000", "FABS", "COMMITTED")));
+        }
+        String body = bodies.get(0);
         Path script = directory.resolve("commitments.lua");
-        Files.writeString(script, wrkScript(token, body));
+        Files.writeString(script, wrkScript(token, bodies));
         String url = funding.baseUrl() + "/api/v1/commitments";
         String jdbc = infrastructure.postgres().jdbcUrl(LocalServices.database(FUNDING));
 
@@ -129,12 +148,20 @@ class ServiceBenchmark {
         List<Wrk.Result> service = new ArrayList<>();
         List<Pgbench> database = new ArrayList<>();
         Map<String, List<Double>> loaded = new LinkedHashMap<>();
+        List<Double> cpuPerRequest = new ArrayList<>();
+        List<Double> coresUsed = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             // Alternate which goes first, so that drift on a noisy machine does not favour one.
             if (round % 2 == 1) {
                 database.add(pgbench(infrastructure.postgres().port(), pgbench, seconds, connections, directory));
             }
+            long cpuBefore = cpuMillis(funding);
+            long answeredBefore = count(jdbc, "commitment");
+            long wallBefore = System.nanoTime();
             service.add(sampling(services, loaded, () -> Wrk.run(url, seconds, connections, script)));
+            double cpu = cpuMillis(funding) - cpuBefore;
+            cpuPerRequest.add(cpu / (count(jdbc, "commitment") - answeredBefore));
+            coresUsed.add(cpu / ((System.nanoTime() - wallBefore) / 1e6));
             if (round % 2 == 0) {
                 database.add(pgbench(infrastructure.postgres().port(), pgbench, seconds, connections, directory));
             }
@@ -142,7 +169,9 @@ class ServiceBenchmark {
         String baseline = "pgbench, " + inserts + " inserts a transaction";
         System.out.printf(Locale.ROOT, "%nWRITE BENCHMARK  POST /api/v1/commitments, wrk -t2 -c%d, %d rounds of %d s; %d rows inserted a request%n",
                 connections, rounds, seconds, inserts);
-        System.out.printf(Locale.ROOT, "  service  %s%n  pgbench  %s%n%n", service, database);
+        System.out.printf(Locale.ROOT, "  service  %s%n  pgbench  %s%n", service, database);
+        // The service's own CPU (utime + stime of its JVM) per answered write, and the cores it got meanwhile.
+        System.out.printf(Locale.ROOT, "  funding-service CPU per write %s ms, cores used %s%n%n", cpuPerRequest, coresUsed);
         BenchResults.record("write", "write POST /commitments, c" + connections, "req/s", service.stream().map(Wrk.Result::requestsPerSecond).toList(),
                 baseline, database.stream().map(Pgbench::tps).toList(), Goal.ratioAtLeast(0.5));
         BenchResults.record("write", "write p50, c" + connections, "ms", service.stream().map(Wrk.Result::p50Millis).toList(),
@@ -150,6 +179,88 @@ class ServiceBenchmark {
         BenchResults.record("write", "write p99, c" + connections, "ms", service.stream().map(Wrk.Result::p99Millis).toList(),
                 baseline, database.stream().map(Pgbench::p99Millis).toList(), Goal.none());
         loaded.forEach((name, rss) -> BenchResults.record("write", "RSS under write load " + name, "MB", rss, Goal.valueAtMost(256)));
+    }
+
+    /**
+     * Freshness: writes at {@code bench.rate} (200) a second, each timed from its 2xx answer until the projection's
+     * Server-Sent Events stream ({@code /api/v1/feasibility/stream}) shows a score with that many more commitments. The
+     * k-th answered write is matched with the first score counting k new commitments, sent after its answer.
+     */
+    private static void freshness(String token, List<ServiceProcess> services, int rounds, int seconds) throws Exception {
+        int rate = Integer.getInteger("bench.rate", 200);
+        String funding = service(services, FUNDING).baseUrl();
+        String investor = createInvestor(funding, token);
+        String body = JSON.writeValueAsString(FundingApi.commitment(investor, "1000", "FABS", "COMMITTED"));
+        HttpClient http = HttpClient.newHttpClient();
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            List<long[]> scores = java.util.Collections.synchronizedList(new ArrayList<>()); // {nanos, commitments}
+            HttpRequest subscribe = HttpRequest.newBuilder(URI.create(service(services, "projection-service").baseUrl()
+                    + "/api/v1/feasibility/stream")).header("Accept", "text/event-stream").build();
+            java.util.concurrent.CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(subscribe, HttpResponse.BodyHandlers.ofLines());
+            Thread reader = new Thread(() -> stream.join().body().filter(line -> line.startsWith("data:")).forEach(line -> {
+                try {
+                    scores.add(new long[] {System.nanoTime(), JSON.readTree(line.substring(5)).path("inputs").path("commitments").asLong()});
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }), "bench-sse");
+            reader.setDaemon(true);
+            reader.start();
+            io.chipbet.platform.testing.Await.until(scores::size, size -> size > 0, Duration.ofSeconds(30), Duration.ofMillis(20),
+                    size -> "the first score on the stream");
+            Thread.sleep(1_000); // the stream's answer to the earlier writes, if any is still on its way
+            long base = scores.get(scores.size() - 1)[1];
+            int writes = rate * seconds;
+            List<java.util.concurrent.CompletableFuture<Long>> answered = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < writes; i++) {
+                long due = start + i * 1_000_000_000L / rate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                HttpRequest write = HttpRequest.newBuilder(URI.create(funding + "/api/v1/commitments"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "fresh-" + round + "-" + i + "-" + start)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                answered.add(http.sendAsync(write, HttpResponse.BodyHandlers.discarding()).thenApply(response -> {
+                    if (response.statusCode() != 201) {
+                        throw new IllegalStateException("POST /api/v1/commitments answered " + response.statusCode());
+                    }
+                    return System.nanoTime();
+                }));
+            }
+            long[] answers = answered.stream().mapToLong(java.util.concurrent.CompletableFuture::join).sorted().toArray();
+            io.chipbet.platform.testing.Await.until(() -> scores.get(scores.size() - 1)[1], seen -> seen >= base + writes,
+                    Duration.ofMinutes(2), seen -> "the stream showed " + (seen - base) + " of " + writes + " new commitments");
+            stream.cancel(true);
+            List<long[]> seen = List.copyOf(scores);
+            double[] latencies = new double[writes];
+            for (int k = 0; k < writes; k++) {
+                long answer = answers[k];
+                long target = base + k + 1;
+                latencies[k] = seen.stream().filter(score -> score[1] >= target && score[0] >= answer).mapToLong(score -> score[0])
+                        .min().orElseThrow() / 1e6 - answer / 1e6;
+            }
+            Arrays.sort(latencies);
+            p50.add(quantile(latencies, 0.5));
+            p99.add(quantile(latencies, 0.99));
+        }
+        System.out.printf(Locale.ROOT, "%nFRESHNESS  %d writes/s for %d s: p50 %s ms, p99 %s ms%n%n", rate, seconds, p50, p99);
+        BenchResults.record("write", "freshness POST 2xx to SSE p50, " + rate + " writes/s", "ms", p50, Goal.none());
+        BenchResults.record("write", "freshness POST 2xx to SSE p99, " + rate + " writes/s", "ms", p99, Goal.none());
+    }
+
+    /** Quarkus's own "started in" line, the last in the service's log: the boot, without the JVM's start and readiness. */
+    private static String quarkusStarted(ServiceProcess service) throws IOException {
+        return Files.readAllLines(service.log()).stream().filter(line -> line.contains(" started in ")).reduce((first, last) -> last)
+                .map(line -> line.substring(line.indexOf("started in"))).orElse("no start line");
+    }
+
+    private static ServiceProcess service(List<ServiceProcess> services, String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst().orElseThrow();
     }
 
     private interface Load {
@@ -180,12 +291,17 @@ class ServiceBenchmark {
         }
     }
 
-    /** Each request: a new Idempotency-Key (thread and counter), the same body, the editor's token. */
-    private static String wrkScript(String token, String body) throws IOException {
+    /** Each request: a new Idempotency-Key (thread and counter), the next of the bodies in turn, the editor's token. */
+    private static String wrkScript(String token, List<String> bodies) throws IOException {
         // Each wrk thread has a Lua state of its own: its id (from setup) and the time keep the keys apart.
+        StringBuilder table = new StringBuilder();
+        for (String body : bodies) {
+            table.append(table.length() == 0 ? "" : ", ").append(JSON.writeValueAsString(body));
+        }
         return """
                 local counter = 0
                 local threads = 0
+                local bodies = {BODIES}
                 function setup(thread)
                   threads = threads + 1
                   thread:set("id", threads)
@@ -199,9 +315,9 @@ class ServiceBenchmark {
                   headers["Content-Type"] = "application/json"
                   headers["Authorization"] = "Bearer TOKEN"
                   headers["Idempotency-Key"] = prefix .. counter
-                  return wrk.format("POST", nil, headers, BODY)
+                  return wrk.format("POST", nil, headers, bodies[counter % #bodies + 1])
                 end
-                """.replace("TOKEN", token).replace("BODY", JSON.writeValueAsString(body));
+                """.replace("TOKEN", token).replace("BODIES", table);
     }
 
     /** pgbench's script: {@code inserts} single-row inserts of a row like the service's in one transaction. */
@@ -289,6 +405,13 @@ class ServiceBenchmark {
             result.next();
             return result.getLong(1);
         }
+    }
+
+    /** CPU time (user and system) of the service's JVM so far, in ms: /proc/PID/stat's utime and stime, at 100 ticks a second. */
+    private static long cpuMillis(ServiceProcess service) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + service.command().orElseThrow().pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     /** The service JVM's resident set (VmRSS), in MB. */

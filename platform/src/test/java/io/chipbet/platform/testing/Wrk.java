@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 public final class Wrk {
 
     private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    /** Longer than wrk's 2 s default: a slow answer must count as slow, not vanish as a timeout. */
+    private static final String TIMEOUT = "30s";
 
     private Wrk() {
     }
@@ -27,14 +29,15 @@ public final class Wrk {
 
     /** {@code wrk -t2 -c<connections> -d<seconds>s --latency url}, with {@code script} (a Lua file) when not null. */
     public static Result run(String url, int seconds, int connections, Path script) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", TIMEOUT, "--latency"));
         if (script != null) {
             command.addAll(List.of("-s", script.toString()));
         }
         command.add(url);
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (wrk.waitFor() != 0 || output.contains("Non-2xx")) {
+        // Requests without an answer (Socket errors: connect, read, write, timeout) are failures, as Non-2xx ones are.
+        if (wrk.waitFor() != 0 || output.contains("Non-2xx") || output.contains("Socket errors")) {
             throw new IllegalStateException("wrk failed on " + url + ":\n" + output);
         }
         Matcher rps = REQUESTS_PER_SECOND.matcher(output);
