@@ -187,6 +187,7 @@ class ServiceBenchmark {
      */
     private static void freshness(String token, List<ServiceProcess> services, int rounds, int seconds) throws Exception {
         int rate = Integer.getInteger("bench.rate", 200);
+        int writeSeconds = Math.min(seconds, Integer.getInteger("bench.freshness-seconds", 5));
         String funding = service(services, FUNDING).baseUrl();
         String investor = createInvestor(funding, token);
         String body = JSON.writeValueAsString(FundingApi.commitment(investor, "1000", "FABS", "COMMITTED"));
@@ -218,7 +219,7 @@ class ServiceBenchmark {
                     size -> "the first score on the stream");
             Thread.sleep(1_000); // the stream's answer to the earlier writes, if any is still on its way
             long base = scores.get(scores.size() - 1)[1];
-            int writes = rate * Math.min(seconds, Integer.getInteger("bench.freshness-seconds", 5));
+            int writes = rate * writeSeconds;
             List<java.util.concurrent.CompletableFuture<Long>> answered = new ArrayList<>();
             // At most 64 writes unanswered: when the service cannot keep the rate, the rate drops (and is printed).
             java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(64);
@@ -259,10 +260,11 @@ class ServiceBenchmark {
             p50.add(quantile(latencies, 0.5));
             p99.add(quantile(latencies, 0.99));
         }
-        System.out.printf(Locale.ROOT, "%nFRESHNESS  %d writes/s asked for (at most %d s), %s writes/s answered: p50 %s ms, p99 %s ms%n%n", rate, seconds,
+        System.out.printf(Locale.ROOT, "%nFRESHNESS  %d writes/s asked for %d s, %s writes/s answered: p50 %s ms, p99 %s ms%n%n", rate, writeSeconds,
                 achieved, p50, p99);
-        BenchResults.record("write", "freshness POST 2xx to SSE p50, " + rate + " writes/s", "ms", p50, Goal.none());
-        BenchResults.record("write", "freshness POST 2xx to SSE p99, " + rate + " writes/s", "ms", p99, Goal.none());
+        BenchResults.record("write", "freshness: writes answered, " + rate + "/s asked", "writes/s", achieved, Goal.valueAtLeast(rate));
+        BenchResults.record("write", "freshness POST 2xx to SSE p50", "ms", p50, Goal.none());
+        BenchResults.record("write", "freshness POST 2xx to SSE p99", "ms", p99, Goal.none());
     }
 
     /** Quarkus's own "started in" line, the last in the service's log: the boot, without the JVM's start and readiness. */

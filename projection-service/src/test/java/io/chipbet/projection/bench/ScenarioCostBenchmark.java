@@ -58,7 +58,9 @@ class ScenarioCostBenchmark {
         int probes = Integer.getInteger("bench.probes", 5);
         BenchRecords.produceCommitmentChanges(events, aggregates);
         long total = BenchRecords.recordsIn(BenchRecords.TOPICS);
-        Figures.awaitProcessed(board, total, Duration.ofMinutes(5));
+        // This profile's application resumes from the group's offsets: in a suite, the records an earlier benchmark
+        // produced were processed before it started, so only this benchmark's own are awaited; a rebuild reads them all.
+        Figures.awaitProcessed(board, events, Duration.ofMinutes(5));
 
         Map<Integer, List<Double>> ingest = new LinkedHashMap<>(Map.of(0, new ArrayList<>(), scenarios, new ArrayList<>()));
         Map<Integer, List<Double>> freshness = new LinkedHashMap<>(Map.of(0, new ArrayList<>(), scenarios, new ArrayList<>()));
