@@ -190,7 +190,7 @@ public final class BenchResults {
         return " ".repeat(width - text.length()) + text;
     }
 
-    /** Three significant digits for small numbers, thousands separators for large ones. */
+    /** About three significant digits, thousands separators for large numbers. */
     static String number(double value) {
         if (Double.isNaN(value)) {
             return "-";
@@ -205,6 +205,9 @@ public final class BenchResults {
         if (magnitude >= 10) {
             return String.format(Locale.ROOT, "%.1f", value);
         }
-        return String.format(Locale.ROOT, "%.2f", value);
+        if (magnitude >= 0.1 || magnitude == 0) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return String.format(Locale.ROOT, "%.2g", value); // a JMH figure of microseconds, in ms
     }
 }
