@@ -38,7 +38,7 @@ teardown() {
   fi
 }
 
-COMMANDS=(up down status logs load infra token restart kill reset chaos completion help)
+COMMANDS=(up down status logs load infra token restart kill reset chaos bench completion help)
 
 # A process whose command line reads like this state folder's launcher: what ./chipbet checks a pid against.
 fake_launcher() {
@@ -116,7 +116,8 @@ jwt_payload() {
   for line in "up --bogus" "up --detach extra" "down --bogus" "down --timeout soon" "status --bogus" "status extra" \
       "logs --bogus kafka" "logs kafka postgres" "logs" "load --bogus" "load" "load a b" "infra --bogus" \
       "token --bogus" "token bob" "token --user" "token --ttl never" "restart" "restart --bogus fab-service" \
-      "restart nope-service" "kill nope-service" "kill --bogus fab-service" "reset --bogus" "chaos --bogus" "chaos --fault F11" "chaos --writes many" "completion zsh" "help up down"; do
+      "restart nope-service" "kill nope-service" "kill --bogus fab-service" "reset --bogus" "chaos --bogus" "chaos --fault F11" "chaos --writes many" \
+      "bench --bogus" "bench --only" "bench --only nope" "bench --quick extra" "completion zsh" "help up down"; do
     run --separate-stderr "$CHIPBET" $line
     [ "$status" -eq 2 ] || { echo "'$line' exited $status: $stderr"; false; }
     [[ $stderr == *sage:* ]] || { echo "'$line' gave no usage: $stderr"; false; }
@@ -259,6 +260,19 @@ jwt_payload() {
 }
 
 # ---------------------------------------------------------------------------------------- completion
+
+@test "bench --help lists the benchmarks; an unknown --only name is refused, naming the known ones, before any build" {
+  run -0 --separate-stderr "$CHIPBET" bench --help
+  [[ $output == "Usage: ./chipbet bench [--quick] [--only NAME]"* ]]
+  for name in ingest read scenario-cost simulation write; do [[ $output == *"  $name "* ]]; done
+  [ -z "$stderr" ]
+  run -2 --separate-stderr "$CHIPBET" bench --quick --only frobnicate
+  [ -z "$output" ]
+  [[ $stderr == "chipbet bench: --only needs one of ingest read scenario-cost simulation write, not 'frobnicate'"* ]]
+  [[ $stderr == *"Usage: ./chipbet bench"* ]]
+  # nothing was built or run
+  [ ! -e "$STATE/logs/bench.log" ] && [ ! -e "$STATE/logs/build.log" ]
+}
 
 @test "completion completes commands, services and options" {
   run -0 bash -c 'source <("$0" completion) && COMP_WORDS=(./chipbet re) COMP_CWORD=1 && _chipbet && echo "${COMPREPLY[*]}"

@@ -12,7 +12,7 @@ final class Figures {
     }
 
     static double median(List<Double> values) {
-        return io.chipbet.platform.calculation.EmpiricalQuantiles.median(values.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+        return io.chipbet.platform.testing.BenchResults.median(values);
     }
 
     /** Polls every 20 ms; fails, saying what was awaited, once the timeout has passed. */

@@ -2,6 +2,8 @@ package io.chipbet.projection.model;
 
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
+import io.chipbet.platform.testing.BenchResults;
+import io.chipbet.platform.testing.BenchResults.Goal;
 import io.chipbet.projection.Events;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -21,7 +23,10 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -78,13 +83,23 @@ public class SimulationBenchmark {
     @Test
     @EnabledIfSystemProperty(named = "bench", matches = "true")
     void run() throws Exception {
-        Collection<RunResult> results = new Runner(new OptionsBuilder().include(SimulationBenchmark.class.getName() + ".").build()).run();
+        // -Dbench.rounds: JMH's measured iterations (./chipbet bench --quick asks for fewer).
+        int iterations = Integer.getInteger("bench.rounds", 5);
+        Collection<RunResult> results = new Runner(new OptionsBuilder().include(SimulationBenchmark.class.getName() + ".")
+                .measurementIterations(Math.max(iterations, 1)).warmupIterations(Math.min(3, Math.max(iterations, 1))).build()).run();
+        Map<String, List<Double>> perCall = new HashMap<>();
         System.out.printf(Locale.ROOT, "%nSIMULATION BENCHMARK  250 fabs, 500 commitments, 40 pools, on %d cores%n",
                 Runtime.getRuntime().availableProcessors());
         for (RunResult result : results) {
             System.out.printf(Locale.ROOT, "  %-18s %10.4f ms per call (JMH average, %d iterations; error %.4f)%n",
                     result.getParams().getBenchmark().replaceAll(".*\\.", ""), result.getPrimaryResult().getScore(),
                     result.getPrimaryResult().getStatistics().getN(), result.getPrimaryResult().getScoreError());
+            List<Double> iterationScores = new ArrayList<>();
+            result.getBenchmarkResults().forEach(benchmark -> benchmark.getIterationResults()
+                    .forEach(iteration -> iterationScores.add(iteration.getPrimaryResult().getScore())));
+            perCall.put(result.getParams().getBenchmark().replaceAll(".*\\.", ""), iterationScores);
         }
+        BenchResults.record("simulation", "Monte Carlo, 10,000 samples", "ms", perCall.get("monteCarlo"), "median-input path",
+                perCall.get("medianInputPath"), Goal.valueAtMost(50));
     }
 }
