@@ -118,6 +118,11 @@ call projection 400 GET "/api/v1/feasibility/history/news?from=yesterday"
 call projection 200 GET /api/v1/inputs
 call projection 200 GET /api/v1/assumptions
 call projection 200 GET "/api/v1/scenarios?size=5"
+# The scenario names the fab added above, which reaches the projection through Kafka: wait until it is on record there.
+for _ in $(seq 1 60); do
+  curl -s --max-time 5 "http://127.0.0.1:${PORT[projection]}/api/v1/inputs" | grep -q "$fab" && break
+  sleep 0.5
+done
 call projection 201 POST /api/v1/scenarios "${auth[@]}" "${json[@]}" -H "Idempotency-Key: oas-scenario-$run" -d "{
   \"name\": \"OpenAPI check scenario $run\", \"changes\": [{\"kind\": \"DELAY_FAB\", \"fabId\": \"$fab\", \"months\": 12}]}"
 scenario=$(field .id)
