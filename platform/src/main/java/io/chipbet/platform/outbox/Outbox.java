@@ -15,7 +15,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Outbox {
 
-    /** The PostgreSQL NOTIFY channel (not a Kafka one): delivered only when its transaction commits, the relay's wake-up call. */
+    /**
+     * The PostgreSQL NOTIFY channel (not a Kafka one) that the relay LISTENs on: the outbox table's trigger
+     * (db/platform/R__outbox_notify.sql) notifies it on every insert, delivered when the transaction commits.
+     */
     static final String NOTIFY_CHANNEL = "chipbet_outbox";
 
     private final ObjectMapper json;
@@ -34,9 +37,7 @@ public class Outbox {
         row.eventType = event.type();
         row.occurredAt = event.occurredAt();
         row.payload = toJson(event);
-        return Transactions.required("Outbox.append").chain(session -> session.persist(row)
-                .chain(() -> session.createNativeQuery("select pg_notify('" + NOTIFY_CHANNEL + "', '')::text").getSingleResult())
-                .replaceWithVoid());
+        return Transactions.required("Outbox.append").chain(session -> session.persist(row));
     }
 
     private String toJson(DomainEvent event) {

@@ -8,7 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.hibernate.reactive.mutiny.Mutiny;
+import io.vertx.mutiny.sqlclient.Pool;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -17,7 +17,8 @@ import java.time.Instant;
 /**
  * What an operator pages on when events stop flowing: how many outbox rows wait to be published
  * ({@code chipbet_outbox_pending}) and how long the oldest has waited ({@code chipbet_outbox_oldest_pending_seconds}).
- * Counted every few seconds in one query, so a scrape never waits on the database.
+ * Counted every few seconds in one query, so a scrape never waits on the database; through the reactive SQL client, as
+ * the relay reads the outbox (see OutboxRelay on Hibernate Reactive's plan cache).
  */
 @ApplicationScoped
 public class OutboxBacklog {
@@ -26,14 +27,14 @@ public class OutboxBacklog {
     private static final Duration EVERY = Duration.ofSeconds(5);
     private static final String COUNT = "select count(*), min(occurred_at) from outbox_event where published_at is null";
 
-    private final Mutiny.SessionFactory sessions;
+    private final Pool database;
     private final Vertx vertx;
     private volatile double pending = Double.NaN;
     private volatile Instant oldest;
     private long timer = -1;
 
-    public OutboxBacklog(Mutiny.SessionFactory sessions, Vertx vertx, MeterRegistry registry) {
-        this.sessions = sessions;
+    public OutboxBacklog(Pool database, Vertx vertx, MeterRegistry registry) {
+        this.database = database;
         this.vertx = vertx;
         Gauge.builder("chipbet.outbox.pending", this, backlog -> backlog.pending)
                 .description("Outbox rows not yet acknowledged by Kafka").register(registry);
@@ -52,10 +53,9 @@ public class OutboxBacklog {
     }
 
     private void count() {
-        sessions.withSession(session -> session.createNativeQuery(COUNT, Object[].class).getSingleResult()).subscribe().with(row -> {
-            pending = ((Number) row[0]).doubleValue();
-            oldest = row[1] == null ? null : row[1] instanceof Instant instant ? instant
-                    : row[1] instanceof java.time.OffsetDateTime time ? time.toInstant() : ((java.sql.Timestamp) row[1]).toInstant();
+        database.query(COUNT).execute().map(rows -> rows.iterator().next()).subscribe().with(row -> {
+            pending = row.getLong(0);
+            oldest = row.getOffsetDateTime(1) == null ? null : row.getOffsetDateTime(1).toInstant();
         }, failure -> {
             LOG.debugf("Outbox backlog not counted: %s", failure.getMessage());
             pending = Double.NaN; // unknown, not zero: the database is away

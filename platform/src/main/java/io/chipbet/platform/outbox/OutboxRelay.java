@@ -18,11 +18,17 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.hibernate.reactive.mutiny.Mutiny;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -41,6 +47,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Woken by a PostgreSQL NOTIFY right after each commit that appended an event, and polled by the
  * scheduler ({@code chipbet.outbox.poll-interval}) for missed notifications and retries.
+ *
+ * <p>It reads and marks rows through the reactive SQL client, not Hibernate: it needs no entity, and Hibernate
+ * Reactive makes (and caches) a new plan for every native select, so a relay running one a batch would fill the
+ * query-plan cache that the writes' own queries need (QueryPlanReuseTest).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -62,7 +72,7 @@ public class OutboxRelay {
                 where published_at is null
                 group by aggregate_type, aggregate_id
                 order by first_id
-                limit :limit
+                limit $1
             ), claimed as materialized (
                 select aggregate_type, aggregate_id from candidates
                 where pg_try_advisory_xact_lock(hashtextextended('chipbet-outbox:' || aggregate_type || ':' || aggregate_id, 0))
@@ -71,10 +81,11 @@ public class OutboxRelay {
             join claimed c on c.aggregate_type = o.aggregate_type and c.aggregate_id = o.aggregate_id
             where o.published_at is null
             order by o.id
-            limit :limit
+            limit $1
             for update of o""";
+    private static final String MARK_PUBLISHED = "update outbox_event set published_at = $1 where id = any($2)";
 
-    private final Mutiny.SessionFactory sessions;
+    private final Pool database;
     private final MutinyEmitter<String> emitter;
     private final Vertx vertx;
     private final OutboxConfig config;
@@ -84,9 +95,9 @@ public class OutboxRelay {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
 
-    public OutboxRelay(Mutiny.SessionFactory sessions, @Channel(KAFKA_CHANNEL) MutinyEmitter<String> emitter, Vertx vertx,
+    public OutboxRelay(Pool database, @Channel(KAFKA_CHANNEL) MutinyEmitter<String> emitter, Vertx vertx,
                        OutboxConfig config, OutboxNotifications notifications, Scheduler scheduler, MeterRegistry registry) {
-        this.sessions = sessions;
+        this.database = database;
         this.emitter = emitter;
         this.vertx = vertx;
         this.config = config;
@@ -152,35 +163,35 @@ public class OutboxRelay {
 
     /** One transaction: claim the next aggregates, send their rows, mark the acknowledged prefix published. */
     Uni<Batch> publishBatch() {
-        return sessions.withTransaction(session -> claim(session).chain(this::sendAndMark));
+        return database.withTransaction(connection -> claim(connection).chain(rows -> sendAndMark(connection, rows)));
     }
 
     /** Claims the oldest aggregates no other relay holds, until the transaction ends; returns their unpublished rows. */
-    Uni<List<OutboxEvent>> claim(Mutiny.Session session) {
-        return session.createNativeQuery(NEXT_BATCH, OutboxEvent.class)
-                .setParameter("limit", config.batchSize())
-                .getResultList();
+    Uni<List<PendingEvent>> claim(SqlConnection connection) {
+        return connection.preparedQuery(NEXT_BATCH).execute(Tuple.of(config.batchSize()))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(PendingEvent::of).toList());
     }
 
     /** Sends claimed rows, and marks the prefix the broker acknowledged published (in the claiming transaction). */
-    Uni<Batch> sendAndMark(List<OutboxEvent> rows) {
-        return sendInOrder(rows).map(acknowledged -> {
-                    if (acknowledged > 0) {
-                        // The broker has the records; dying here, before the rows are marked, forces a duplicate.
-                        FailPoints.hit(FailPoints.RELAY_AFTER_ACK);
-                    }
-                    Instant now = Instant.now();
-                    rows.subList(0, acknowledged).forEach(row -> row.publishedAt = now);
-                    published.increment(acknowledged);
-                    return new Batch(rows.size(), acknowledged);
-                });
+    Uni<Batch> sendAndMark(SqlConnection connection, List<PendingEvent> rows) {
+        return sendInOrder(rows).chain(acknowledged -> {
+            if (acknowledged == 0) {
+                return Uni.createFrom().item(new Batch(rows.size(), 0));
+            }
+            // The broker has the records; dying here, before the rows are marked, forces a duplicate.
+            FailPoints.hit(FailPoints.RELAY_AFTER_ACK);
+            Long[] ids = rows.subList(0, acknowledged).stream().map(PendingEvent::id).toArray(Long[]::new);
+            return connection.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(Instant.now().atOffset(ZoneOffset.UTC), ids))
+                    .invoke(() -> published.increment(acknowledged))
+                    .replaceWith(new Batch(rows.size(), acknowledged));
+        });
     }
 
     /**
      * Sends every row at once (the idempotent producer keeps their order per partition) and returns
      * how many leading rows the broker acknowledged: only that prefix may be marked published.
      */
-    private Uni<Integer> sendInOrder(List<OutboxEvent> rows) {
+    private Uni<Integer> sendInOrder(List<PendingEvent> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -193,15 +204,25 @@ public class OutboxRelay {
         });
     }
 
-    private Uni<Void> send(OutboxEvent row) {
+    private Uni<Void> send(PendingEvent row) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic)
-                .withKey(row.aggregateId)
-                .withHeaders(CloudEventHeaders.of(row.eventId.toString(), config.source(),
-                        CloudEventHeaders.cloudEventType(row.aggregateType, row.eventType),
-                        row.aggregateId, row.occurredAt.toString()))
+                .withTopic(row.topic())
+                .withKey(row.aggregateId())
+                .withHeaders(CloudEventHeaders.of(row.eventId().toString(), config.source(),
+                        CloudEventHeaders.cloudEventType(row.aggregateType(), row.eventType()),
+                        row.aggregateId(), row.occurredAt().toString()))
                 .build();
-        return emitter.sendMessage(Message.of(row.payload, Metadata.of(metadata)));
+        return emitter.sendMessage(Message.of(row.payload(), Metadata.of(metadata)));
+    }
+
+    /** An unpublished outbox row ({@link OutboxEvent}), as the relay reads it. */
+    record PendingEvent(long id, UUID eventId, String topic, String aggregateType, String aggregateId, long aggregateVersion,
+                        String eventType, Instant occurredAt, String payload) {
+        static PendingEvent of(Row row) {
+            return new PendingEvent(row.getLong("id"), row.getUUID("event_id"), row.getString("topic"),
+                    row.getString("aggregate_type"), row.getString("aggregate_id"), row.getLong("aggregate_version"),
+                    row.getString("event_type"), row.getOffsetDateTime("occurred_at").toInstant(), row.getString("payload"));
+        }
     }
 
     record Batch(int locked, int acknowledged) {

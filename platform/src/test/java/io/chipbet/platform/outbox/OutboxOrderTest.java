@@ -12,7 +12,6 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -58,9 +57,6 @@ class OutboxOrderTest {
     OutboxRelay relay;
 
     @Inject
-    Mutiny.SessionFactory sessions;
-
-    @Inject
     Vertx vertx;
 
     @Inject
@@ -77,14 +73,14 @@ class OutboxOrderTest {
         try (EventTopic topic = new EventTopic(ProbeResource.TOPIC)) {
             given().post("/test/probes/" + id).then().statusCode(200);
 
-            CompletableFuture<List<OutboxEvent>> claimedByA = new CompletableFuture<>();
+            CompletableFuture<List<OutboxRelay.PendingEvent>> claimedByA = new CompletableFuture<>();
             CompletableFuture<Void> releaseA = new CompletableFuture<>();
-            CompletableFuture<OutboxRelay.Batch> relayA = onVertx(() -> sessions.withTransaction(session -> relay.claim(session)
+            CompletableFuture<OutboxRelay.Batch> relayA = onVertx(() -> database.withTransaction(connection -> relay.claim(connection)
                     .invoke(claimedByA::complete)
                     .chain(rows -> afterOnThisContext(releaseA, rows))
-                    .chain(relay::sendAndMark)));
+                    .chain(rows -> relay.sendAndMark(connection, rows))));
             assertEquals(List.of(1L), claimedByA.get(30, TimeUnit.SECONDS).stream()
-                    .filter(row -> row.aggregateId.equals(id)).map(row -> row.aggregateVersion).toList(), "A holds version 1");
+                    .filter(row -> row.aggregateId().equals(id)).map(OutboxRelay.PendingEvent::aggregateVersion).toList(), "A holds version 1");
 
             given().post("/test/probes/" + id + "/renames/second").then().statusCode(200);
             given().post("/test/probes/" + id + "/renames/third").then().statusCode(200);
