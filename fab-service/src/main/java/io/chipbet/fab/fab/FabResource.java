@@ -10,7 +10,6 @@ import io.chipbet.platform.contract.fab.NodeClass;
 import io.chipbet.platform.idempotency.UpdateRequest;
 import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
-import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -26,13 +25,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
@@ -47,11 +46,9 @@ public class FabResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Announce a fab", description = "Starts as ANNOUNCED. Publishes FabAnnounced. Send an Idempotency-Key to make retries safe.")
-    @APIResponse(responseCode = "201", description = "Announced; the ETag is its version",
-            content = @Content(schema = @Schema(implementation = FabState.class)))
-    @APIResponse(responseCode = "422", description = "Dates out of order",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> announce(@BeanParam WriteRequest write, @Valid @NotNull NewFab request) {
+    @APIResponseSchema(value = FabState.class, responseCode = "201", responseDescription = "Announced; the ETag is its version")
+    @APIResponse(responseCode = "422", description = "Dates out of order")
+    public Uni<RestResponse<FabState>> announce(@BeanParam WriteRequest write, @Valid @NotNull NewFab request) {
         return service.announce(request, write).map(Written::response);
     }
 
@@ -72,9 +69,8 @@ public class FabResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a fab", description = "The ETag is its version: send it in If-Match to change it.")
-    @APIResponse(responseCode = "200", description = "The fab; the ETag is its version",
-            content = @Content(schema = @Schema(implementation = FabState.class)))
-    public Uni<Response> get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The fab; the ETag is its version")
+    public Uni<RestResponse<FabState>> get(@PathParam("id") UUID id) {
         return service.get(id).map(fab -> ETags.ok(fab, fab.version()));
     }
 
@@ -85,11 +81,9 @@ public class FabResource {
             description = "ANNOUNCED → PERMITTING → UNDER_CONSTRUCTION → TOOL_INSTALL → RISK_PRODUCTION → VOLUME_PRODUCTION, "
                     + "forward only. PAUSED and back to the paused stage or later; CANCELLED is final. "
                     + "Publishes FabMilestoneReached, FabPaused or FabCancelled.")
-    @APIResponse(responseCode = "200", description = "Moved; the ETag is its new version",
-            content = @Content(schema = @Schema(implementation = FabState.class)))
-    @APIResponse(responseCode = "409", description = "Illegal transition",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> move(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull FabStatusChange request) {
+    @APIResponse(responseCode = "200", description = "Moved; the ETag is its new version")
+    @APIResponse(responseCode = "409", description = "Illegal transition")
+    public Uni<RestResponse<FabState>> move(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull FabStatusChange request) {
         return service.move(id, request, write).map(Written::response);
     }
 
@@ -97,13 +91,10 @@ public class FabResource {
     @Path("/{id}/delays")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Delay a fab", description = "Moves the planned production date later. The slip is derived. Publishes FabDelayed.")
-    @APIResponse(responseCode = "200", description = "Delayed; the ETag is its new version",
-            content = @Content(schema = @Schema(implementation = FabState.class)))
-    @APIResponse(responseCode = "409", description = "The fab is in production or cancelled",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Not later than the current plan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> delay(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull Delay request) {
+    @APIResponse(responseCode = "200", description = "Delayed; the ETag is its new version")
+    @APIResponse(responseCode = "409", description = "The fab is in production or cancelled")
+    @APIResponse(responseCode = "422", description = "Not later than the current plan")
+    public Uni<RestResponse<FabState>> delay(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull Delay request) {
         return service.delay(id, request, write).map(Written::response);
     }
 
@@ -111,11 +102,9 @@ public class FabResource {
     @Path("/{id}/revisions")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Revise capacity, capex or headcounts", description = "Publishes FabRevised.")
-    @APIResponse(responseCode = "200", description = "Revised; the ETag is its new version",
-            content = @Content(schema = @Schema(implementation = FabState.class)))
-    @APIResponse(responseCode = "422", description = "Nothing to change",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> revise(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull FabRevision request) {
+    @APIResponse(responseCode = "200", description = "Revised; the ETag is its new version")
+    @APIResponse(responseCode = "422", description = "Nothing to change")
+    public Uni<RestResponse<FabState>> revise(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull FabRevision request) {
         return service.revise(id, request, write).map(Written::response);
     }
 

@@ -3,11 +3,9 @@ package io.chipbet.funding.commitment;
 import io.chipbet.platform.history.Change;
 import io.chipbet.platform.contract.funding.CommitmentState;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
-import io.chipbet.platform.history.ChangeEntry;
+import io.chipbet.platform.history.StatusChangeEntry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
@@ -16,15 +14,7 @@ import java.math.BigDecimal;
 /** One entry of a commitment's history, with the status and amounts before and after, for easy reading. */
 @Entity
 @Table(name = "commitment_change", indexes = @Index(name = "commitment_change_history", columnList = "aggregate_id, version"))
-public class CommitmentChange extends ChangeEntry {
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "from_status")
-    public CommitmentStatus fromStatus;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "to_status", nullable = false)
-    public CommitmentStatus toStatus;
+public class CommitmentChange extends StatusChangeEntry<CommitmentStatus> {
 
     @Column(name = "amount_from_usd", precision = 22, scale = 2)
     public BigDecimal amountFromUsd;
@@ -43,8 +33,7 @@ public class CommitmentChange extends ChangeEntry {
         CommitmentState before = change.before();
         CommitmentState after = change.after();
         CommitmentChange entry = new CommitmentChange();
-        entry.fromStatus = before == null ? null : before.status();
-        entry.toStatus = after.status();
+        entry.moved(change, CommitmentState::status);
         entry.amountFromUsd = before == null ? null : before.amountUsd();
         entry.amountToUsd = after.amountUsd();
         entry.disbursedFromUsd = before == null ? null : before.disbursedUsd();

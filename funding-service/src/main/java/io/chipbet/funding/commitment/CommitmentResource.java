@@ -10,7 +10,6 @@ import io.chipbet.platform.contract.funding.Purpose;
 import io.chipbet.platform.idempotency.UpdateRequest;
 import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
-import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -26,13 +25,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
@@ -47,11 +46,9 @@ public class CommitmentResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record a commitment", description = "Publishes CommitmentRecorded. Send an Idempotency-Key to make retries safe.")
-    @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
-            content = @Content(schema = @Schema(implementation = CommitmentState.class)))
-    @APIResponse(responseCode = "422", description = "Unknown investor or a broken rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> record(@BeanParam WriteRequest write, @Valid @NotNull NewCommitment request) {
+    @APIResponseSchema(value = CommitmentState.class, responseCode = "201", responseDescription = "Recorded; the ETag is its version")
+    @APIResponse(responseCode = "422", description = "Unknown investor or a broken rule")
+    public Uni<RestResponse<CommitmentState>> record(@BeanParam WriteRequest write, @Valid @NotNull NewCommitment request) {
         return service.record(request, write).map(Written::response);
     }
 
@@ -69,9 +66,8 @@ public class CommitmentResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a commitment", description = "The ETag is its version: send it in If-Match to change it.")
-    @APIResponse(responseCode = "200", description = "The commitment; the ETag is its version",
-            content = @Content(schema = @Schema(implementation = CommitmentState.class)))
-    public Uni<Response> get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The commitment; the ETag is its version")
+    public Uni<RestResponse<CommitmentState>> get(@PathParam("id") UUID id) {
         return service.get(id).map(commitment -> ETags.ok(commitment, commitment.version()));
     }
 
@@ -82,11 +78,9 @@ public class CommitmentResource {
             description = "Forward only (skipping allowed): RUMORED → DISCUSSED → PLEDGED → COMMITTED → DISBURSED. "
                     + "WITHDRAWN from any state that is not final. DISBURSED again with a larger disbursedUsd records a further payment. "
                     + "Publishes CommitmentStatusChanged, or CommitmentWithdrawn.")
-    @APIResponse(responseCode = "200", description = "Changed; the ETag is its new version",
-            content = @Content(schema = @Schema(implementation = CommitmentState.class)))
-    @APIResponse(responseCode = "409", description = "Illegal transition",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> changeStatus(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull StatusChange request) {
+    @APIResponse(responseCode = "200", description = "Changed; the ETag is its new version")
+    @APIResponse(responseCode = "409", description = "Illegal transition")
+    public Uni<RestResponse<CommitmentState>> changeStatus(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull StatusChange request) {
         return service.changeStatus(id, request, write).map(Written::response);
     }
 
@@ -94,13 +88,10 @@ public class CommitmentResource {
     @Path("/{id}/revisions")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Revise a commitment's amount", description = "Publishes CommitmentRevised.")
-    @APIResponse(responseCode = "200", description = "Revised; the ETag is its new version",
-            content = @Content(schema = @Schema(implementation = CommitmentState.class)))
-    @APIResponse(responseCode = "409", description = "The commitment is withdrawn",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No change, or an amount below what was paid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> revise(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull AmountRevision request) {
+    @APIResponse(responseCode = "200", description = "Revised; the ETag is its new version")
+    @APIResponse(responseCode = "409", description = "The commitment is withdrawn")
+    @APIResponse(responseCode = "422", description = "No change, or an amount below what was paid")
+    public Uni<RestResponse<CommitmentState>> revise(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull AmountRevision request) {
         return service.revise(id, request, write).map(Written::response);
     }
 

@@ -5,7 +5,6 @@ import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.funding.InvestorRef;
 import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
-import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -20,12 +19,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
@@ -40,10 +38,9 @@ public class InvestorResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record an investor", description = "Names are unique regardless of case.")
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = InvestorRef.class)))
-    @APIResponse(responseCode = "409", description = "An investor of that name exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> create(@BeanParam WriteRequest write, @Valid @NotNull NewInvestor request) {
+    @APIResponseSchema(value = InvestorRef.class, responseCode = "201", responseDescription = "Recorded")
+    @APIResponse(responseCode = "409", description = "An investor of that name exists")
+    public Uni<RestResponse<InvestorRef>> create(@BeanParam WriteRequest write, @Valid @NotNull NewInvestor request) {
         return service.create(request, write).map(Written::response);
     }
 
@@ -56,7 +53,7 @@ public class InvestorResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an investor")
-    @APIResponse(responseCode = "200", description = "The investor", content = @Content(schema = @Schema(implementation = InvestorRef.class)))
+    @APIResponse(responseCode = "200", description = "The investor")
     public Uni<InvestorRef> get(@PathParam("id") UUID id) {
         return service.get(id);
     }

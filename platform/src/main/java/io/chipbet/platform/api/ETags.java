@@ -2,7 +2,7 @@ package io.chipbet.platform.api;
 
 import io.chipbet.platform.problem.ProblemException;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Optimistic concurrency over HTTP: the {@code ETag} of a resource is its version, and every update
@@ -18,8 +18,8 @@ public final class ETags {
     }
 
     /** 200 with the representation and its ETag. */
-    public static Response ok(Object representation, long version) {
-        return Response.ok(representation).header(HttpHeaders.ETAG, of(version)).build();
+    public static <T> RestResponse<T> ok(T representation, long version) {
+        return RestResponse.ResponseBuilder.ok(representation).header(HttpHeaders.ETAG, of(version)).build();
     }
 
     /** The version the client last saw, from {@code If-Match}. */

@@ -21,7 +21,9 @@ import java.util.Map;
  * an update (it takes If-Match) 412 and 428; one on one resource ({@code /{id}}) 404; every one 406 for an
  * Accept it cannot serve; one that takes an Idempotency-Key 422 for a key reused with another body; a write 503
  * while the database is away. A response the method documents itself is kept, given the problem
- * content if it has none. Registered as {@code mp.openapi.filter} in the shared defaults.
+ * content if it has none; so is any other 4xx or 5xx it documents (a 409, a 422), so that a resource
+ * declares a problem by its status and description alone. Registered as {@code mp.openapi.filter} in
+ * the shared defaults.
  */
 public class WriteProblemsFilter implements OASFilter {
 
@@ -71,6 +73,14 @@ public class WriteProblemsFilter implements OASFilter {
                 }
                 if (write) {
                     add(responses, "503", "The database is away; retry after Retry-After seconds");
+                }
+                // Every error this API answers is a problem (ProblemMappers), whoever declared it.
+                if (responses.getAPIResponses() != null) {
+                    responses.getAPIResponses().forEach((status, response) -> {
+                        if (status.startsWith("4") || status.startsWith("5")) {
+                            add(responses, status, response.getDescription());
+                        }
+                    });
                 }
             }
         });

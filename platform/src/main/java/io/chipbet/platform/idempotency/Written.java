@@ -3,7 +3,7 @@ package io.chipbet.platform.idempotency;
 import io.chipbet.platform.api.ETags;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 
@@ -24,8 +24,14 @@ public record Written(int status, URI location, Object body, long version, boole
         return new Written(200, location, body, version, false);
     }
 
-    public Response response() {
-        Response.ResponseBuilder response = Response.status(status).entity(body).header(HttpHeaders.ETAG, ETags.of(version));
+    /**
+     * Typed by the resource's return type ({@code Uni<RestResponse<FabState>>}) so that the OpenAPI document
+     * infers the success schema from it; the body is that representation, or on a replay the same JSON.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> RestResponse<T> response() {
+        RestResponse.ResponseBuilder<T> response = RestResponse.ResponseBuilder.<T>create(status)
+                .entity((T) body).header(HttpHeaders.ETAG, ETags.of(version));
         if (replayed) {
             response.type(MediaType.APPLICATION_JSON).header("Idempotent-Replayed", "true");
         }

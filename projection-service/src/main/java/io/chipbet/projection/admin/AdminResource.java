@@ -1,6 +1,5 @@
 package io.chipbet.projection.admin;
 
-import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.problem.ProblemException;
 import io.chipbet.platform.security.Roles;
 import io.chipbet.projection.consumer.EventIngestor;
@@ -17,8 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,8 +47,7 @@ public class AdminResource {
             description = "Forgets the stored states and score history, and reads the three topics again from the start. "
                     + "Answers 202 at once; the score converges to the same value as the topics are re-read.")
     @APIResponse(responseCode = "202", description = "The rebuild has started")
-    @APIResponse(responseCode = "409", description = "This replica is not the leader",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "This replica is not the leader")
     public Uni<Response> rebuild() {
         if (!leadership.isLeader()) {
             throw ProblemException.conflict("not-leader", "Not the leader",

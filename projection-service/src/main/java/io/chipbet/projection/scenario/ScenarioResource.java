@@ -33,11 +33,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.util.ArrayList;
@@ -64,11 +65,9 @@ public class ScenarioResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Create a scenario", description = "201 with its location; its answer follows on /{id}/feasibility and /{id}/stream. "
             + "An Idempotency-Key makes a retry safe.")
-    @APIResponse(responseCode = "201", description = "Created; the ETag is its revision",
-            content = @Content(schema = @Schema(implementation = ScenarioView.class)))
-    @APIResponse(responseCode = "422", description = "The spec names a fact that is not on record, or breaks a rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> create(@BeanParam WriteRequest write, @Valid @NotNull ScenarioSpec spec) {
+    @APIResponseSchema(value = ScenarioView.class, responseCode = "201", responseDescription = "Created; the ETag is its revision")
+    @APIResponse(responseCode = "422", description = "The spec names a fact that is not on record, or breaks a rule")
+    public Uni<RestResponse<ScenarioView>> create(@BeanParam WriteRequest write, @Valid @NotNull ScenarioSpec spec) {
         return service.create(write, spec).map(Written::response);
     }
 
@@ -83,9 +82,8 @@ public class ScenarioResource {
     @Path("/{id}")
     @PermitAll
     @Operation(summary = "One scenario", description = "Its spec, with its revision as the ETag")
-    @APIResponse(responseCode = "200", description = "The scenario; the ETag is its revision",
-            content = @Content(schema = @Schema(implementation = ScenarioView.class)))
-    public Uni<Response> get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The scenario; the ETag is its revision")
+    public Uni<RestResponse<ScenarioView>> get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 
@@ -94,13 +92,10 @@ public class ScenarioResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Revise a scenario", description = "A new revision; send its current ETag in If-Match (428 without, 412 if stale)")
-    @APIResponse(responseCode = "200", description = "Revised; the ETag is its new revision",
-            content = @Content(schema = @Schema(implementation = ScenarioView.class)))
-    @APIResponse(responseCode = "409", description = "The scenario is managed elsewhere (a Kubernetes resource) and read-only here",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The spec names a fact that is not on record, or breaks a rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> revise(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "200", description = "Revised; the ETag is its new revision")
+    @APIResponse(responseCode = "409", description = "The scenario is managed elsewhere (a Kubernetes resource) and read-only here")
+    @APIResponse(responseCode = "422", description = "The spec names a fact that is not on record, or breaks a rule")
+    public Uni<RestResponse<ScenarioView>> revise(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull ScenarioSpec spec) {
         return service.revise(id, ifMatch, spec);
     }
@@ -111,8 +106,7 @@ public class ScenarioResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Delete a scenario", description = "204; its topic gets a last ScenarioDeleted event")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "The scenario is managed elsewhere (a Kubernetes resource) and read-only here",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The scenario is managed elsewhere (a Kubernetes resource) and read-only here")
     public Uni<Response> delete(@PathParam("id") UUID id) {
         return service.delete(id).map(ignored -> Response.noContent().build());
     }

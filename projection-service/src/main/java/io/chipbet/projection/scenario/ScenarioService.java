@@ -20,7 +20,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ public class ScenarioService {
         });
     }
 
-    public Uni<Response> revise(UUID id, String ifMatch, ScenarioSpec spec) {
+    public Uni<RestResponse<ScenarioView>> revise(UUID id, String ifMatch, ScenarioSpec spec) {
         long expected = ETags.requiredVersion(ifMatch);
         check(spec);
         return Panache.withTransaction(() -> scenarios.lock(id).map(scenario -> {
@@ -170,7 +170,7 @@ public class ScenarioService {
     public record Deleted(UUID id, String name) {
     }
 
-    public Uni<Response> get(UUID id) {
+    public Uni<RestResponse<ScenarioView>> get(UUID id) {
         return Panache.withSession(() -> scenarios.findById(id)).map(scenario -> {
             if (scenario == null) {
                 throw ProblemException.notFound("Scenario", id);

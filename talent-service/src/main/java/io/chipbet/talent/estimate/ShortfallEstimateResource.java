@@ -19,12 +19,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,9 +37,8 @@ public class ShortfallEstimateResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record a published shortfall estimate", description = "Publishes ShortfallEstimatePublished, keyed by the estimate's id.")
-    @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
-            content = @Content(schema = @Schema(implementation = ShortfallEstimateState.class)))
-    public Uni<Response> publish(@BeanParam WriteRequest write, @Valid @NotNull NewShortfallEstimate request) {
+    @APIResponseSchema(value = ShortfallEstimateState.class, responseCode = "201", responseDescription = "Recorded; the ETag is its version")
+    public Uni<RestResponse<ShortfallEstimateState>> publish(@BeanParam WriteRequest write, @Valid @NotNull NewShortfallEstimate request) {
         return service.publish(request, write).map(Written::response);
     }
 

@@ -9,7 +9,6 @@ import io.chipbet.platform.contract.talent.TalentRole;
 import io.chipbet.platform.idempotency.UpdateRequest;
 import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
-import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -25,13 +24,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
@@ -46,10 +45,9 @@ public class TalentPoolResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record a talent pool", description = "One per region and role. Publishes TalentPoolRecorded.")
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TalentPoolState.class)))
-    @APIResponse(responseCode = "409", description = "A pool for that region and role exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> record(@BeanParam WriteRequest write, @Valid @NotNull NewTalentPool request) {
+    @APIResponseSchema(value = TalentPoolState.class, responseCode = "201", responseDescription = "Recorded")
+    @APIResponse(responseCode = "409", description = "A pool for that region and role exists")
+    public Uni<RestResponse<TalentPoolState>> record(@BeanParam WriteRequest write, @Valid @NotNull NewTalentPool request) {
         return service.record(request, write).map(Written::response);
     }
 
@@ -64,9 +62,8 @@ public class TalentPoolResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a talent pool", description = "The ETag is its version.")
-    @APIResponse(responseCode = "200", description = "The pool; the ETag is its version",
-            content = @Content(schema = @Schema(implementation = TalentPoolState.class)))
-    public Uni<Response> get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = "The pool; the ETag is its version")
+    public Uni<RestResponse<TalentPoolState>> get(@PathParam("id") UUID id) {
         return service.get(id).map(pool -> ETags.ok(pool, pool.version()));
     }
 
@@ -74,11 +71,9 @@ public class TalentPoolResource {
     @Path("/{id}/updates")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Update a pool's figures", description = "If-Match required. Publishes TalentPoolUpdated.")
-    @APIResponse(responseCode = "200", description = "Updated; the ETag is its new version",
-            content = @Content(schema = @Schema(implementation = TalentPoolState.class)))
-    @APIResponse(responseCode = "422", description = "Nothing to change",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> update(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull PoolUpdate request) {
+    @APIResponse(responseCode = "200", description = "Updated; the ETag is its new version")
+    @APIResponse(responseCode = "422", description = "Nothing to change")
+    public Uni<RestResponse<TalentPoolState>> update(@PathParam("id") UUID id, @BeanParam UpdateRequest write, @Valid @NotNull PoolUpdate request) {
         return service.update(id, request, write).map(Written::response);
     }
 

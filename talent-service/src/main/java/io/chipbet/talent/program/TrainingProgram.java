@@ -1,8 +1,8 @@
 package io.chipbet.talent.program;
 
+import io.chipbet.platform.aggregate.ImmutableAggregate;
 import io.chipbet.platform.history.Change;
 import io.chipbet.platform.api.Amounts;
-import io.chipbet.platform.contract.common.SourceRef;
 import io.chipbet.platform.contract.talent.TalentRole;
 import io.chipbet.platform.contract.talent.TrainingProgramEvent;
 import io.chipbet.platform.contract.talent.TrainingProgramState;
@@ -13,22 +13,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** Workers of one role added in one region each year from startYear to endYear. Immutable once recorded. */
 @Entity
 @Table(name = "training_program", indexes = @Index(name = "training_program_pool", columnList = "region, role"))
-public class TrainingProgram {
-
-    @Id
-    public UUID id;
+public class TrainingProgram extends ImmutableAggregate<TrainingProgramState> {
 
     @Column(nullable = false)
     public String name;
@@ -52,15 +46,6 @@ public class TrainingProgram {
     @Column(name = "funding_usd", precision = 22, scale = 2)
     public BigDecimal fundingUsd;
 
-    @Column(name = "source_url", nullable = false, length = 2000)
-    public String sourceUrl;
-
-    @Column(name = "source_title", nullable = false, length = 500)
-    public String sourceTitle;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
     /** Records a new program: {@code TrainingProgramLaunched}, its only event. Its years must be in order. */
     public Change<TrainingProgramState> launch(NewTrainingProgram request) {
         if (request.endYear() < request.startYear()) {
@@ -68,7 +53,6 @@ public class TrainingProgram {
                     "The program ends in " + request.endYear() + ", before it starts in " + request.startYear(),
                     List.of(new Problem.Violation("endYear", "must not be before startYear " + request.startYear())));
         }
-        id = UUID.randomUUID();
         name = request.name().trim();
         region = Regions.code(request.region());
         role = request.role();
@@ -76,14 +60,11 @@ public class TrainingProgram {
         startYear = request.startYear();
         endYear = request.endYear();
         fundingUsd = Amounts.money(request.fundingUsd());
-        sourceUrl = request.source().url();
-        sourceTitle = request.source().title();
-        createdAt = Amounts.now();
-        return Change.created(TrainingProgramEvent.LAUNCHED, toState(), createdAt, request.source(), null, null);
+        return recorded(TrainingProgramEvent.LAUNCHED, request.source());
     }
 
+    @Override
     public TrainingProgramState toState() {
-        return new TrainingProgramState(id, name, region, role, workersPerYear, startYear, endYear, fundingUsd,
-                new SourceRef(sourceUrl, sourceTitle), 1, createdAt);
+        return new TrainingProgramState(id, name, region, role, workersPerYear, startYear, endYear, fundingUsd, source(), 1, createdAt);
     }
 }

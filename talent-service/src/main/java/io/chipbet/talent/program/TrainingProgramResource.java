@@ -5,7 +5,6 @@ import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.contract.talent.TrainingProgramState;
 import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
-import io.chipbet.platform.problem.Problem;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -20,12 +19,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,11 +37,9 @@ public class TrainingProgramResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record a training program", description = "Publishes TrainingProgramLaunched, keyed by the program's id.")
-    @APIResponse(responseCode = "201", description = "Recorded; the ETag is its version",
-            content = @Content(schema = @Schema(implementation = TrainingProgramState.class)))
-    @APIResponse(responseCode = "422", description = "endYear before startYear",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> launch(@BeanParam WriteRequest write, @Valid @NotNull NewTrainingProgram request) {
+    @APIResponseSchema(value = TrainingProgramState.class, responseCode = "201", responseDescription = "Recorded; the ETag is its version")
+    @APIResponse(responseCode = "422", description = "endYear before startYear")
+    public Uni<RestResponse<TrainingProgramState>> launch(@BeanParam WriteRequest write, @Valid @NotNull NewTrainingProgram request) {
         return service.launch(request, write).map(Written::response);
     }
 
