@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The services as they run in production (their built jars, the prod profile, -Xmx256m, as ./chipbet up starts them), on a
+ * The services as they run in production (their built jars, the prod profile and ServiceProcess's JVM options, as ./chipbet up starts them), on a
  * Kafka broker and a durable PostgreSQL server of this test's own, on random ports:
  * <ul>
  * <li>footprint: each service's time to ready, started alone; its RSS idle, and under the write load below;</li>
