@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
+@Fork(value = 1, jvmArgs = {"-Xmx512m"}) // not the host JVM's options: --quick runs the tests at C1 only
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SimulationBenchmark {
