@@ -48,13 +48,14 @@ public abstract class Aggregate<S extends Record & AggregateSnapshot> {
     /** The full state: the REST representation, and the data of its events. */
     public abstract S toState();
 
-    /** Gives a new aggregate its id, version 1 and its sources; returns its first event. */
+    /** Gives a new aggregate its id, version 1 and its sources (one per URL, the first given); returns its first event. */
     protected Change<S> created(EventType<S> type, List<SourceRef> firstSources, String note, LocalDate effectiveOn) {
         id = UUID.randomUUID();
         version = 1;
         createdAt = Amounts.now();
         updatedAt = createdAt;
-        sources = new ArrayList<>(firstSources);
+        sources = new ArrayList<>();
+        firstSources.forEach(this::addSource);
         return Change.created(type, toState(), createdAt, sources.get(0), note, effectiveOn);
     }
 
