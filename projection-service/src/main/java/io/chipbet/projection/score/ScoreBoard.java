@@ -91,7 +91,7 @@ public class ScoreBoard {
     /** Written under the lock: the latest ingest-side view, the latest simulation, and what moved the answer since it. */
     private Snapshots.Base base;
     private Snapshots.Evaluated evaluated;
-    private String causeSinceSimulation;
+    private final CauseSinceSimulation causeSinceSimulation = new CauseSinceSimulation();
     private Double publishedProbability;
     private Double publishedP50;
 
@@ -223,9 +223,7 @@ public class ScoreBoard {
                     memoryCommitted = true;
                     processed.addAndGet(batch.size());
                     base = after;
-                    if (!applied.points().isEmpty()) {
-                        causeSinceSimulation = cause;
-                    }
+                    causeSinceSimulation.applied(applied.points(), applied.all());
                     show(next);
                     if (!applied.points().isEmpty()) {
                         changes.onNext(next);
@@ -314,23 +312,17 @@ public class ScoreBoard {
         String moved = before.probability() == null && publishedProbability == null ? "first simulation"
                 : Attribution.signed(100 * (probability - (publishedProbability == null ? 0 : publishedProbability)), 1) + " pp probability, "
                 + Attribution.wpm(p50 - (publishedP50 == null ? 0 : publishedP50)) + " P50";
-        String cause = causeSinceSimulation == null ? moved : moved + ": " + afterFigures(causeSinceSimulation);
+        String cause = causeSinceSimulation.describe(moved);
         // No event is folded into this change: it is the same record, simulated.
         Feasibility next = Snapshots.feasibility(config, plan, assumptions, base, result, before.asOf(), before.version() + 1, cause, 0);
         return Panache.withTransaction(() -> leadership.fence().chain(() -> publish(next))).invoke(() -> {
             evaluated = result;
             publishedProbability = probability;
             publishedP50 = p50;
-            causeSinceSimulation = null;
+            causeSinceSimulation.forget();
             show(next);
             changes.onNext(next);
         });
-    }
-
-    /** "-12,000 wpm (-0.24 fabs' worth) deliverable: Samsung Taylor delayed" -> "Samsung Taylor delayed". */
-    private static String afterFigures(String cause) {
-        int colon = cause.indexOf(": ");
-        return colon < 0 ? cause : cause.substring(colon + 2);
     }
 
     private Uni<Void> publish(Feasibility change) {
