@@ -8,13 +8,12 @@ import io.chipbet.platform.contract.fab.FabState;
 import io.chipbet.platform.contract.fab.FabStatus;
 import io.chipbet.platform.contract.fab.NodeClass;
 import io.chipbet.platform.idempotency.UpdateRequest;
-import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
+import io.chipbet.platform.rest.CreatingResource;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -29,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -39,17 +37,13 @@ import java.util.UUID;
 @Path("/api/v1/fabs")
 @Tag(name = "Fabs", description = "Fab projects: what they will make, how much, and when")
 @PermitAll
-public class FabResource {
+public class FabResource extends CreatingResource<FabState, NewFab> {
 
-    @Inject FabService service;
+    private final FabService service;
 
-    @POST
-    @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Announce a fab", description = "Starts as ANNOUNCED. Publishes FabAnnounced. Send an Idempotency-Key to make retries safe.")
-    @APIResponseSchema(value = FabState.class, responseCode = "201", responseDescription = "Announced; the ETag is its version")
-    @APIResponse(responseCode = "422", description = "Dates out of order")
-    public Uni<RestResponse<FabState>> announce(@BeanParam WriteRequest write, @Valid @NotNull NewFab request) {
-        return service.announce(request, write).map(Written::response);
+    public FabResource(FabService service) {
+        super(service::announce);
+        this.service = service;
     }
 
     @GET

@@ -8,13 +8,12 @@ import io.chipbet.platform.contract.funding.CommitmentState;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
 import io.chipbet.platform.idempotency.UpdateRequest;
-import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
+import io.chipbet.platform.rest.CreatingResource;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -29,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -39,17 +37,13 @@ import java.util.UUID;
 @Path("/api/v1/commitments")
 @Tag(name = "Commitments", description = "Capital commitments, from rumour to disbursement")
 @PermitAll
-public class CommitmentResource {
+public class CommitmentResource extends CreatingResource<CommitmentState, NewCommitment> {
 
-    @Inject CommitmentService service;
+    private final CommitmentService service;
 
-    @POST
-    @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Record a commitment", description = "Publishes CommitmentRecorded. Send an Idempotency-Key to make retries safe.")
-    @APIResponseSchema(value = CommitmentState.class, responseCode = "201", responseDescription = "Recorded; the ETag is its version")
-    @APIResponse(responseCode = "422", description = "Unknown investor or a broken rule")
-    public Uni<RestResponse<CommitmentState>> record(@BeanParam WriteRequest write, @Valid @NotNull NewCommitment request) {
-        return service.record(request, write).map(Written::response);
+    public CommitmentResource(CommitmentService service) {
+        super(service::record);
+        this.service = service;
     }
 
     @GET

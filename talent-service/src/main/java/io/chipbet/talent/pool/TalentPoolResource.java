@@ -7,13 +7,12 @@ import io.chipbet.platform.api.QueryEnums;
 import io.chipbet.platform.contract.talent.TalentPoolState;
 import io.chipbet.platform.contract.talent.TalentRole;
 import io.chipbet.platform.idempotency.UpdateRequest;
-import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
+import io.chipbet.platform.rest.CreatingResource;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -28,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -38,17 +36,13 @@ import java.util.UUID;
 @Path("/api/v1/talent-pools")
 @Tag(name = "Talent pools", description = "The workforce by region and role")
 @PermitAll
-public class TalentPoolResource {
+public class TalentPoolResource extends CreatingResource<TalentPoolState, NewTalentPool> {
 
-    @Inject TalentPoolService service;
+    private final TalentPoolService service;
 
-    @POST
-    @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Record a talent pool", description = "One per region and role. Publishes TalentPoolRecorded.")
-    @APIResponseSchema(value = TalentPoolState.class, responseCode = "201", responseDescription = "Recorded")
-    @APIResponse(responseCode = "409", description = "A pool for that region and role exists")
-    public Uni<RestResponse<TalentPoolState>> record(@BeanParam WriteRequest write, @Valid @NotNull NewTalentPool request) {
-        return service.record(request, write).map(Written::response);
+    public TalentPoolResource(TalentPoolService service) {
+        super(service::record);
+        this.service = service;
     }
 
     @GET
