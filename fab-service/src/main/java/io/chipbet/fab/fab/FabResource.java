@@ -1,6 +1,5 @@
 package io.chipbet.fab.fab;
 
-import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
 import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.api.QueryEnums;
@@ -9,7 +8,7 @@ import io.chipbet.platform.contract.fab.FabStatus;
 import io.chipbet.platform.contract.fab.NodeClass;
 import io.chipbet.platform.idempotency.UpdateRequest;
 import io.chipbet.platform.idempotency.Written;
-import io.chipbet.platform.rest.CreatingResource;
+import io.chipbet.platform.rest.AggregateResource;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -37,12 +36,12 @@ import java.util.UUID;
 @Path("/api/v1/fabs")
 @Tag(name = "Fabs", description = "Fab projects: what they will make, how much, and when")
 @PermitAll
-public class FabResource extends CreatingResource<FabState, NewFab> {
+public class FabResource extends AggregateResource<FabState, NewFab> {
 
     private final FabService service;
 
     public FabResource(FabService service) {
-        super(service::announce);
+        super(service::announce, service::get);
         this.service = service;
     }
 
@@ -58,14 +57,6 @@ public class FabResource extends CreatingResource<FabState, NewFab> {
         FabRepository.Filter filter = new FabRepository.Filter(operator, country, region,
                 QueryEnums.parse(FabStatus.class, "status", status), QueryEnums.parse(NodeClass.class, "nodeClass", nodeClass));
         return service.search(filter, paging);
-    }
-
-    @GET
-    @Path("/{id}")
-    @Operation(summary = "Get a fab", description = "The ETag is its version: send it in If-Match to change it.")
-    @APIResponse(responseCode = "200", description = "The fab; the ETag is its version")
-    public Uni<RestResponse<FabState>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(fab -> ETags.ok(fab, fab.version()));
     }
 
     @POST

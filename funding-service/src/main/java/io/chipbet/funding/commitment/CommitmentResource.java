@@ -1,6 +1,5 @@
 package io.chipbet.funding.commitment;
 
-import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
 import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.api.QueryEnums;
@@ -9,7 +8,7 @@ import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
 import io.chipbet.platform.idempotency.UpdateRequest;
 import io.chipbet.platform.idempotency.Written;
-import io.chipbet.platform.rest.CreatingResource;
+import io.chipbet.platform.rest.AggregateResource;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -37,12 +36,12 @@ import java.util.UUID;
 @Path("/api/v1/commitments")
 @Tag(name = "Commitments", description = "Capital commitments, from rumour to disbursement")
 @PermitAll
-public class CommitmentResource extends CreatingResource<CommitmentState, NewCommitment> {
+public class CommitmentResource extends AggregateResource<CommitmentState, NewCommitment> {
 
     private final CommitmentService service;
 
     public CommitmentResource(CommitmentService service) {
-        super(service::record);
+        super(service::record, service::get);
         this.service = service;
     }
 
@@ -55,14 +54,6 @@ public class CommitmentResource extends CreatingResource<CommitmentState, NewCom
             @Valid @BeanParam PageRequest paging) {
         return service.search(investorId, QueryEnums.parse(CommitmentStatus.class, "status", status),
                 QueryEnums.parse(Purpose.class, "purpose", purpose), paging);
-    }
-
-    @GET
-    @Path("/{id}")
-    @Operation(summary = "Get a commitment", description = "The ETag is its version: send it in If-Match to change it.")
-    @APIResponse(responseCode = "200", description = "The commitment; the ETag is its version")
-    public Uni<RestResponse<CommitmentState>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(commitment -> ETags.ok(commitment, commitment.version()));
     }
 
     @POST

@@ -1,6 +1,5 @@
 package io.chipbet.talent.pool;
 
-import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
 import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.api.QueryEnums;
@@ -8,7 +7,7 @@ import io.chipbet.platform.contract.talent.TalentPoolState;
 import io.chipbet.platform.contract.talent.TalentRole;
 import io.chipbet.platform.idempotency.UpdateRequest;
 import io.chipbet.platform.idempotency.Written;
-import io.chipbet.platform.rest.CreatingResource;
+import io.chipbet.platform.rest.AggregateResource;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -36,12 +35,12 @@ import java.util.UUID;
 @Path("/api/v1/talent-pools")
 @Tag(name = "Talent pools", description = "The workforce by region and role")
 @PermitAll
-public class TalentPoolResource extends CreatingResource<TalentPoolState, NewTalentPool> {
+public class TalentPoolResource extends AggregateResource<TalentPoolState, NewTalentPool> {
 
     private final TalentPoolService service;
 
     public TalentPoolResource(TalentPoolService service) {
-        super(service::record);
+        super(service::record, service::get);
         this.service = service;
     }
 
@@ -51,14 +50,6 @@ public class TalentPoolResource extends CreatingResource<TalentPoolState, NewTal
                                            @Parameter(schema = @Schema(implementation = TalentRole.class)) @QueryParam("role") String role,
                                            @Valid @BeanParam PageRequest paging) {
         return service.search(region, QueryEnums.parse(TalentRole.class, "role", role), paging);
-    }
-
-    @GET
-    @Path("/{id}")
-    @Operation(summary = "Get a talent pool", description = "The ETag is its version.")
-    @APIResponse(responseCode = "200", description = "The pool; the ETag is its version")
-    public Uni<RestResponse<TalentPoolState>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(pool -> ETags.ok(pool, pool.version()));
     }
 
     @POST
