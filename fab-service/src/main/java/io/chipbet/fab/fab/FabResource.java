@@ -1,6 +1,5 @@
 package io.chipbet.fab.fab;
 
-import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
 import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.api.QueryEnums;
@@ -8,13 +7,12 @@ import io.chipbet.platform.contract.fab.FabState;
 import io.chipbet.platform.contract.fab.FabStatus;
 import io.chipbet.platform.contract.fab.NodeClass;
 import io.chipbet.platform.idempotency.UpdateRequest;
-import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
+import io.chipbet.platform.rest.AggregateResource;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -29,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -39,17 +36,13 @@ import java.util.UUID;
 @Path("/api/v1/fabs")
 @Tag(name = "Fabs", description = "Fab projects: what they will make, how much, and when")
 @PermitAll
-public class FabResource {
+public class FabResource extends AggregateResource<FabState, NewFab> {
 
-    @Inject FabService service;
+    private final FabService service;
 
-    @POST
-    @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Announce a fab", description = "Starts as ANNOUNCED. Publishes FabAnnounced. Send an Idempotency-Key to make retries safe.")
-    @APIResponseSchema(value = FabState.class, responseCode = "201", responseDescription = "Announced; the ETag is its version")
-    @APIResponse(responseCode = "422", description = "Dates out of order")
-    public Uni<RestResponse<FabState>> announce(@BeanParam WriteRequest write, @Valid @NotNull NewFab request) {
-        return service.announce(request, write).map(Written::response);
+    public FabResource(FabService service) {
+        super(service::announce, service::get);
+        this.service = service;
     }
 
     @GET
@@ -64,14 +57,6 @@ public class FabResource {
         FabRepository.Filter filter = new FabRepository.Filter(operator, country, region,
                 QueryEnums.parse(FabStatus.class, "status", status), QueryEnums.parse(NodeClass.class, "nodeClass", nodeClass));
         return service.search(filter, paging);
-    }
-
-    @GET
-    @Path("/{id}")
-    @Operation(summary = "Get a fab", description = "The ETag is its version: send it in If-Match to change it.")
-    @APIResponse(responseCode = "200", description = "The fab; the ETag is its version")
-    public Uni<RestResponse<FabState>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(fab -> ETags.ok(fab, fab.version()));
     }
 
     @POST

@@ -1,6 +1,5 @@
 package io.chipbet.funding.commitment;
 
-import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
 import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.api.QueryEnums;
@@ -8,13 +7,12 @@ import io.chipbet.platform.contract.funding.CommitmentState;
 import io.chipbet.platform.contract.funding.CommitmentStatus;
 import io.chipbet.platform.contract.funding.Purpose;
 import io.chipbet.platform.idempotency.UpdateRequest;
-import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
+import io.chipbet.platform.rest.AggregateResource;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -29,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -39,17 +36,13 @@ import java.util.UUID;
 @Path("/api/v1/commitments")
 @Tag(name = "Commitments", description = "Capital commitments, from rumour to disbursement")
 @PermitAll
-public class CommitmentResource {
+public class CommitmentResource extends AggregateResource<CommitmentState, NewCommitment> {
 
-    @Inject CommitmentService service;
+    private final CommitmentService service;
 
-    @POST
-    @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Record a commitment", description = "Publishes CommitmentRecorded. Send an Idempotency-Key to make retries safe.")
-    @APIResponseSchema(value = CommitmentState.class, responseCode = "201", responseDescription = "Recorded; the ETag is its version")
-    @APIResponse(responseCode = "422", description = "Unknown investor or a broken rule")
-    public Uni<RestResponse<CommitmentState>> record(@BeanParam WriteRequest write, @Valid @NotNull NewCommitment request) {
-        return service.record(request, write).map(Written::response);
+    public CommitmentResource(CommitmentService service) {
+        super(service::record, service::get);
+        this.service = service;
     }
 
     @GET
@@ -61,14 +54,6 @@ public class CommitmentResource {
             @Valid @BeanParam PageRequest paging) {
         return service.search(investorId, QueryEnums.parse(CommitmentStatus.class, "status", status),
                 QueryEnums.parse(Purpose.class, "purpose", purpose), paging);
-    }
-
-    @GET
-    @Path("/{id}")
-    @Operation(summary = "Get a commitment", description = "The ETag is its version: send it in If-Match to change it.")
-    @APIResponse(responseCode = "200", description = "The commitment; the ETag is its version")
-    public Uni<RestResponse<CommitmentState>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(commitment -> ETags.ok(commitment, commitment.version()));
     }
 
     @POST

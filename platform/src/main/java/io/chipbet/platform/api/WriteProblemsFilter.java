@@ -29,6 +29,9 @@ public class WriteProblemsFilter implements OASFilter {
 
     private static final String PROBLEM = "#/components/schemas/" + Problem.class.getSimpleName();
 
+    /** The 404 of an operation on one resource ({@code /{id}}). */
+    public static final String NOT_FOUND = "No such resource";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -57,7 +60,7 @@ public class WriteProblemsFilter implements OASFilter {
                     add(responses, "403", "The token does not hold the editor role");
                 }
                 if (path.contains("{id}")) {
-                    add(responses, "404", "No such resource");
+                    add(responses, "404", NOT_FOUND);
                 }
                 if (update) {
                     add(responses, "412", "If-Match is not the current version");

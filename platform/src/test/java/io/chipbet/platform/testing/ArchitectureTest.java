@@ -30,7 +30,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   <li>services never import each other: a module's code uses its own packages and platform's, no other chipbet module's;</li>
  *   <li>a module's packages form no cycle;</li>
  *   <li>resources map HTTP only: they touch neither the outbox, the journal nor repositories, sessions or Panache;</li>
- *   <li>resources expose no entity: no endpoint takes or returns one, not even inside a Uni, a List or a Page;</li>
+ *   <li>resources expose no entity: no endpoint takes or returns one, not even inside a Uni, a List or a Page, nor one it
+ *       inherits (a type argument of its superclass, e.g. {@code CreatingResource<FabState, NewFab>});</li>
  *   <li>(producing services) the service owns the transaction: no resource opens a session or a transaction;</li>
  *   <li>resources declare what they produce (JSON unless a method says otherwise): an Accept they cannot serve gets 406,
  *       not a body written by whatever writer matches (a Java toString as application/xml, once).</li>
@@ -109,6 +110,15 @@ public abstract class ArchitectureTest {
         return new ArchCondition<>("take or return no entity") {
             @Override
             public void check(JavaClass resource, ConditionEvents events) {
+                // An endpoint inherited from platform's io.chipbet.platform.rest takes and returns its type arguments.
+                resource.getSuperclass().ifPresent(superclass -> {
+                    for (JavaClass type : superclass.getAllInvolvedRawTypes()) {
+                        if (type.isAnnotatedWith(jakarta.persistence.Entity.class) || type.isAnnotatedWith(jakarta.persistence.MappedSuperclass.class)) {
+                            events.add(SimpleConditionEvent.violated(resource, resource.getName() + " exposes the entity " + type.getName()
+                                    + " through its superclass " + superclass.getName()));
+                        }
+                    }
+                });
                 for (JavaMethod method : resource.getMethods()) {
                     if (!method.isAnnotatedWith(jakarta.ws.rs.GET.class) && !method.isAnnotatedWith(jakarta.ws.rs.POST.class)
                             && !method.isAnnotatedWith(jakarta.ws.rs.PUT.class) && !method.isAnnotatedWith(jakarta.ws.rs.DELETE.class)

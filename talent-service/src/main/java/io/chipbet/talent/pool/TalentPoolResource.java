@@ -1,19 +1,17 @@
 package io.chipbet.talent.pool;
 
-import io.chipbet.platform.api.ETags;
 import io.chipbet.platform.api.Page;
 import io.chipbet.platform.api.PageRequest;
 import io.chipbet.platform.api.QueryEnums;
 import io.chipbet.platform.contract.talent.TalentPoolState;
 import io.chipbet.platform.contract.talent.TalentRole;
 import io.chipbet.platform.idempotency.UpdateRequest;
-import io.chipbet.platform.idempotency.WriteRequest;
 import io.chipbet.platform.idempotency.Written;
+import io.chipbet.platform.rest.AggregateResource;
 import io.chipbet.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -28,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -38,17 +35,13 @@ import java.util.UUID;
 @Path("/api/v1/talent-pools")
 @Tag(name = "Talent pools", description = "The workforce by region and role")
 @PermitAll
-public class TalentPoolResource {
+public class TalentPoolResource extends AggregateResource<TalentPoolState, NewTalentPool> {
 
-    @Inject TalentPoolService service;
+    private final TalentPoolService service;
 
-    @POST
-    @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Record a talent pool", description = "One per region and role. Publishes TalentPoolRecorded.")
-    @APIResponseSchema(value = TalentPoolState.class, responseCode = "201", responseDescription = "Recorded")
-    @APIResponse(responseCode = "409", description = "A pool for that region and role exists")
-    public Uni<RestResponse<TalentPoolState>> record(@BeanParam WriteRequest write, @Valid @NotNull NewTalentPool request) {
-        return service.record(request, write).map(Written::response);
+    public TalentPoolResource(TalentPoolService service) {
+        super(service::record, service::get);
+        this.service = service;
     }
 
     @GET
@@ -57,14 +50,6 @@ public class TalentPoolResource {
                                            @Parameter(schema = @Schema(implementation = TalentRole.class)) @QueryParam("role") String role,
                                            @Valid @BeanParam PageRequest paging) {
         return service.search(region, QueryEnums.parse(TalentRole.class, "role", role), paging);
-    }
-
-    @GET
-    @Path("/{id}")
-    @Operation(summary = "Get a talent pool", description = "The ETag is its version.")
-    @APIResponse(responseCode = "200", description = "The pool; the ETag is its version")
-    public Uni<RestResponse<TalentPoolState>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(pool -> ETags.ok(pool, pool.version()));
     }
 
     @POST
