@@ -139,22 +139,25 @@ public final class Supervisor implements AutoCloseable {
         ProcessHandle process;
         synchronized (this) {
             Entry entry = find(name);
-            if (hold) {
-                entry.held = true;
-                entry.cancelPending();
-            } else {
-                entry.killRequested = true;
-            }
             process = entry.component.command().filter(ProcessHandle::isAlive).orElse(null);
             if (process == null) {
-                entry.killRequested = false;
-                if (hold && entry.state == State.RESTARTING) {
+                // Down already: waiting for its restart, or just exited and its exit not yet seen (a service that
+                // stops itself, as a projection leader does when it loses the database). Held, it stays down.
+                if (hold && entry.state != State.STARTING) {
+                    entry.held = true;
+                    entry.cancelPending();
                     entry.state = State.HELD;
                     entry.detail = "held down by ./chipbet kill --hold; ./chipbet restart " + name + " starts it";
                     writeStatus();
                     return name + " was not running; it stays down until ./chipbet restart " + name;
                 }
                 throw new IllegalStateException(name + " has no running process (" + entry.state.name().toLowerCase(Locale.ROOT) + ")");
+            }
+            if (hold) {
+                entry.held = true;
+                entry.cancelPending();
+            } else {
+                entry.killRequested = true;
             }
         }
         log(name + ": SIGKILL to pid " + process.pid() + " (./chipbet kill" + (hold ? " --hold)" : ")"));

@@ -115,6 +115,26 @@ class SupervisorTest {
     }
 
     @Test
+    void killHoldOfAServiceThatHasJustExitedKeepsItDown() throws Exception {
+        supervisor = new Supervisor(directory.resolve("status"), log::add,
+                Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(1));
+        Sleeper sleeper = running("projection-service");
+        ProcessHandle exiting = sleeper.command().orElseThrow();
+        sleeper.exitUnseen = true; // it stopped itself (a leader that lost the database), and its exit is on its way
+
+        String answer = supervisor.kill("projection-service", true);
+        assertEquals("projection-service was not running; it stays down until ./chipbet restart projection-service", answer);
+        exiting.destroyForcibly();
+        awaitTrue(() -> log.stream().anyMatch(line -> line.endsWith("held down until ./chipbet restart projection-service")), "logged: " + log);
+        Thread.sleep(400);
+        assertTrue(line("projection-service").startsWith("projection-service\theld\t"), "not restarted: " + line("projection-service"));
+        assertEquals(1, sleeper.starts.get());
+
+        supervisor.restart("projection-service");
+        assertTrue(line("projection-service").startsWith("projection-service\tup\t"), line("projection-service"));
+    }
+
+    @Test
     void aRequestedRestartIsNoCrashAndUnknownNamesAreRefused() throws Exception {
         supervisor = new Supervisor(directory.resolve("status"), log::add,
                 Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(1));
@@ -203,6 +223,8 @@ class SupervisorTest {
         private final Path directory;
         final AtomicInteger starts = new AtomicInteger();
         volatile AtomicInteger failNextStarts = new AtomicInteger();
+        /** Its process is gone as far as a kill can see, but its exit has not reached the supervisor yet. */
+        volatile boolean exitUnseen;
         private volatile ParentBoundProcess process;
 
         Sleeper(String name, Path directory) {
@@ -223,6 +245,7 @@ class SupervisorTest {
         @Override
         public void start() {
             starts.incrementAndGet();
+            exitUnseen = false;
             if (failNextStarts.getAndDecrement() > 0) {
                 throw new IllegalStateException("not ready");
             }
@@ -247,7 +270,7 @@ class SupervisorTest {
 
         @Override
         public Optional<ProcessHandle> command() {
-            return process == null ? Optional.empty() : process.command();
+            return process == null || exitUnseen ? Optional.empty() : process.command();
         }
 
         @Override
