@@ -147,9 +147,23 @@ public final class Stack implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - since);
     }
 
-    /** SIGKILL, held down until {@link #restart}. */
+    /**
+     * SIGKILL, held down until {@link #restart}. A service that stopped itself (a projection leader that lost the
+     * database) may be starting again under the supervisor, with no process yet to kill: then its start is awaited.
+     */
     public void kill9AndHold(String service) {
-        supervisor.kill(service, true);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            try {
+                supervisor.kill(service, true);
+                return;
+            } catch (IllegalStateException e) {
+                if (System.nanoTime() > deadline || e.getMessage() == null || !e.getMessage().endsWith("(starting)")) {
+                    throw e;
+                }
+                sleep(Duration.ofMillis(200));
+            }
+        }
     }
 
     /** SIGTERM (the graceful path a rollout takes), then a new start; returns once it is ready again. */
