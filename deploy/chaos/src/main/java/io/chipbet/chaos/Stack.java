@@ -287,6 +287,23 @@ public final class Stack implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------- misc
 
+    /** How many lines of the logs of a service's replicas ({@code projection-service}, {@code projection-service-b}) contain a text. */
+    public long logLinesContaining(String service, String text) {
+        try (var files = Files.list(directory.resolve("logs"))) {
+            long lines = 0;
+            for (Path file : files.filter(f -> f.getFileName().toString().matches(java.util.regex.Pattern.quote(service) + "(-[a-z])?\\.log")).toList()) {
+                try (var content = Files.lines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                    lines += content.filter(line -> line.contains(text)).count();
+                } catch (java.io.UncheckedIOException unreadable) {
+                    // A line cut mid-character by a kill -9: count what was read as far as it.
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A line in the suite's own log (what the supervisor did, which fault ran when). */
     public synchronized void note(String line) {
         try {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class FabResourceTest {
+
+    @jakarta.inject.Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool database;
 
     /** Each answer, a success with its nulls and a problem alike, is what the OpenAPI document declares. */
     @Test
@@ -153,6 +160,38 @@ class FabResourceTest {
                 .then().statusCode(201).extract().path("id");
         assertEquals(first, second);
         anyone().queryParam("operator", operator).get("/api/v1/fabs").then().body("totalItems", equalTo(1));
+    }
+
+    /**
+     * An upgrade adds optional fields to a body (customerStatus came after the first release). A key stored before
+     * then answers its replay, which the reference loader sends on every ./chipbet up, instead of a 422.
+     */
+    @Test
+    void aKeyStoredBeforeAnOptionalFieldWasAddedStillAnswersItsReplay() throws Exception {
+        String operator = "Rapidus-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = fab(operator, "JP", null);
+        String first = asEditor().header("Idempotency-Key", key).body(body).post("/api/v1/fabs").then().statusCode(201).extract().path("id");
+        String asTheFirstReleaseWroteIt = json.writeValueAsString(json.convertValue(body, NewFab.class)).replace("\"customerStatus\":null,", "");
+        assertTrue(!asTheFirstReleaseWroteIt.contains("customerStatus"), asTheFirstReleaseWroteIt);
+        storeHashOf(key, asTheFirstReleaseWroteIt);
+
+        var replay = asEditor().header("Idempotency-Key", key).body(body).post("/api/v1/fabs").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").extract();
+        assertEquals(first, replay.path("id"));
+        Map<String, Object> another = new HashMap<>(body);
+        another.put("customerStatus", "SECURED");
+        asEditor().header("Idempotency-Key", key).body(another).post("/api/v1/fabs").then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("idempotency-key-reused"));
+        anyone().queryParam("operator", operator).get("/api/v1/fabs").then().body("totalItems", equalTo(1));
+    }
+
+    private void storeHashOf(String key, String requestText) throws Exception {
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(requestText.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        long updated = database.preparedQuery("update idempotent_request set request_hash = $1 where idempotency_key = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(hash, key)).await().atMost(java.time.Duration.ofSeconds(10)).rowCount();
+        assertEquals(1, updated);
     }
 
     @Test

@@ -11,11 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -36,14 +32,17 @@ public class Idempotency {
     public static final int MAX_KEY_LENGTH = 200;
     /** The header's description in every write's OpenAPI document. */
     public static final String KEY_DESCRIPTION = "Makes a retry safe: the same key and body get the first answer again "
-            + "(Idempotent-Replayed: true) and change nothing; the same key with another body is a 422. "
+            + "(Idempotent-Replayed: true) and change nothing; the same key with another body is a 422 (a member left out and one "
+            + "sent as null are the same body). "
             + "1 to 200 printable ASCII characters; remembered 7 days (chipbet.idempotency.retention).";
 
     private final ObjectMapper json;
+    private final RequestFingerprint fingerprints;
     private final io.micrometer.core.instrument.Counter replays;
 
     public Idempotency(ObjectMapper json, io.micrometer.core.instrument.MeterRegistry registry) {
         this.json = json;
+        this.fingerprints = new RequestFingerprint(json);
         this.replays = io.micrometer.core.instrument.Counter.builder("chipbet.idempotency.replays")
                 .description("Writes answered from an earlier request with the same Idempotency-Key: retries after a lost answer").register(registry);
     }
@@ -82,13 +81,12 @@ public class Idempotency {
                 return work.get();
             }
             requireWellFormed(key);
-            String hash = sha256(toJson(request));
             // Requests with one key run one after another: a concurrent retry waits, then gets the replay.
             return lock(session, scope, key)
                     .chain(() -> session.find(IdempotentRequest.class, new IdempotentRequest.Key(scope, key)))
                     .chain(previous -> previous != null
-                            ? Uni.createFrom().item(() -> replay(previous, hash)).invoke(() -> replays.increment())
-                            : work.get().call(written -> remember(session, scope, key, hash, written)));
+                            ? Uni.createFrom().item(() -> replay(previous, request)).invoke(() -> replays.increment())
+                            : work.get().call(written -> remember(session, scope, key, fingerprints.of(request), written)));
         });
     }
 
@@ -127,8 +125,8 @@ public class Idempotency {
         return session.persist(row);
     }
 
-    private static Written replay(IdempotentRequest previous, String hash) {
-        if (!previous.requestHash.equals(hash)) {
+    private Written replay(IdempotentRequest previous, Object request) {
+        if (!fingerprints.sameRequest(previous.requestHash, request)) {
             throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
                     "This Idempotency-Key was already used for a different request body",
                     List.of(new Problem.Violation(HEADER, "was already used for a different request")));
@@ -141,14 +139,6 @@ public class Idempotency {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not serializable as JSON: " + value, e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -30,7 +30,7 @@ public class IdempotentRequest extends PanacheEntityBase {
     @Column(name = "idempotency_key")
     public String key;
 
-    /** SHA-256 of the request body: a key reused for a different request is an error, not a replay. */
+    /** The request's fingerprint (RequestFingerprint): a key reused for a different request is an error, not a replay. */
     @Column(name = "request_hash", nullable = false)
     public String requestHash;
 

@@ -71,6 +71,11 @@ public class ScenarioEvaluations {
     private long lastPassAt = System.nanoTime();
     /** A record came since the scenarios were last read from their table. */
     private final AtomicBoolean rereadStored = new AtomicBoolean();
+    /**
+     * How long after a failed read of that table (the database away) the next is tried: the quiet period, doubling
+     * up to the maximum staleness, as the ingest retries; 0 after a read that worked. On the worker only.
+     */
+    private long rereadRetryMillis;
 
     private final Leadership leadership;
     private final ScenarioConfig config;
@@ -214,9 +219,12 @@ public class ScenarioEvaluations {
         if (rereadStored.getAndSet(false)) {
             try {
                 rereadStored();
+                rereadRetryMillis = 0;
             } catch (Throwable failure) {
                 rereadStored.set(true);
-                LOG.warnf("Scenarios not read (%s); they are read again with the next pass", failure.getMessage());
+                rereadRetryMillis = rereadRetryMillis == 0 ? config.quietPeriod().toMillis()
+                        : Math.min(2 * rereadRetryMillis, config.maxStaleness().toMillis());
+                LOG.warnf("Scenarios not read (%s); they are read again in %d ms", failure.getMessage(), rereadRetryMillis);
             }
         }
         for (UUID id : List.copyOf(dirty)) {
@@ -231,8 +239,10 @@ public class ScenarioEvaluations {
                 LOG.warnf("Scenario %s not evaluated (%s); it is tried again with the next record", id, failure.getMessage());
             }
         }
-        if (!dirty.isEmpty() || rereadStored.get()) {
+        if (!dirty.isEmpty()) {
             schedule(0);
+        } else if (rereadStored.get()) {
+            schedule(rereadRetryMillis);
         }
     }
 
