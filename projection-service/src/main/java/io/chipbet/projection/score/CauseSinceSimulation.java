@@ -12,15 +12,19 @@ import java.util.List;
  */
 final class CauseSinceSimulation {
 
-    private String moved;
+    /** The point that moved the median-input path most since the last simulation, over every batch. */
+    private ScorePoint moved;
     private String applied;
     /** Events applied since the last simulation, the named one included. */
     private int count;
 
-    /** A batch was applied: its points (those that moved the median-input path) and every event newer than the record. */
-    void applied(List<ScorePoint> points, List<IncomingEvent> events) {
-        if (!points.isEmpty()) {
-            moved = subjectOf(Attribution.largest(points).description);
+    /**
+     * A batch was applied: the point of it that moved the median-input path most ({@link Attribution#largest}, null if
+     * none moved it), and every event of it newer than the record.
+     */
+    void applied(ScorePoint largestOfBatch, List<IncomingEvent> events) {
+        if (largestOfBatch != null) {
+            moved = moved == null ? largestOfBatch : Attribution.largest(List.of(moved, largestOfBatch));
         } else if (!events.isEmpty()) {
             applied = Attribution.subject(events.get(events.size() - 1));
         }
@@ -30,7 +34,7 @@ final class CauseSinceSimulation {
     /** The cause of a simulation that moved the answer by {@code figures}. */
     String describe(String figures) {
         int others = count - 1;
-        String subject = moved != null ? moved
+        String subject = moved != null ? subjectOf(moved.description)
                 : applied == null ? null
                 : others == 0 ? applied : applied + " and " + others + (others == 1 ? " other change" : " other changes");
         return subject == null ? figures : figures + ": " + subject;

@@ -210,7 +210,8 @@ public class ScoreBoard {
         // To the microsecond, as PostgreSQL keeps it: a follower reading it back serves the same bytes.
         Instant asOf = batch.get(batch.size() - 1).occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Snapshots.Base after = base(evaluatedOn);
-        String cause = applied.points().isEmpty() ? before.cause() : Attribution.largest(applied.points()).description;
+        ScorePoint largest = applied.points().isEmpty() ? null : Attribution.largest(applied.points());
+        String cause = largest == null ? before.cause() : largest.description;
         Feasibility next = Snapshots.feasibility(config, plan, assumptions, after, evaluated, asOf,
                 applied.points().isEmpty() ? before.version() : before.version() + 1, cause,
                 applied.points().isEmpty() ? before.changes() : applied.points().size());
@@ -223,7 +224,7 @@ public class ScoreBoard {
                     memoryCommitted = true;
                     processed.addAndGet(batch.size());
                     base = after;
-                    causeSinceSimulation.applied(applied.points(), applied.all());
+                    causeSinceSimulation.applied(largest, applied.all());
                     show(next);
                     if (!applied.points().isEmpty()) {
                         changes.onNext(next);

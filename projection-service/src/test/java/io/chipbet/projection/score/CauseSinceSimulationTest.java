@@ -20,7 +20,7 @@ class CauseSinceSimulationTest {
     @Test
     void anEventThatMovedOnlyTheDistributionIsNamed() {
         CauseSinceSimulation cause = new CauseSinceSimulation();
-        cause.applied(List.of(), List.of(fabEvent("Example fab", FabStatus.CANCELLED, "FabCancelled")));
+        cause.applied(null, List.of(fabEvent("Example fab", FabStatus.CANCELLED, "FabCancelled")));
 
         assertEquals("-10,000 wpm P50: Example fab cancelled (CANCELLED, production 2029-12-31)", cause.describe("-10,000 wpm P50"));
     }
@@ -31,18 +31,35 @@ class CauseSinceSimulationTest {
         ScorePoint moved = new ScorePoint();
         moved.deliverableDelta = -7_217;
         moved.description = "-7,217 wpm (-0.14 fabs' worth) deliverable: Example fab delayed (ANNOUNCED, production 2029-12-31)";
-        cause.applied(List.of(moved), List.of(fabEvent("Example fab", FabStatus.ANNOUNCED, "FabDelayed")));
-        cause.applied(List.of(), List.of(fabEvent("Other fab", FabStatus.ANNOUNCED, "FabRevised")));
+        cause.applied(moved, List.of(fabEvent("Example fab", FabStatus.ANNOUNCED, "FabDelayed")));
+        cause.applied(null, List.of(fabEvent("Other fab", FabStatus.ANNOUNCED, "FabRevised")));
 
         assertEquals("-7,217 wpm P50: Example fab delayed (ANNOUNCED, production 2029-12-31)", cause.describe("-7,217 wpm P50"));
+    }
+
+    /** Two batches before a simulation: the larger move is named, not the later one. */
+    @Test
+    void theLargestMoveSinceTheLastSimulationIsNamedNotTheLast() {
+        CauseSinceSimulation cause = new CauseSinceSimulation();
+        cause.applied(point(-17_014, "Large fab cancelled"), List.of(fabEvent("Large fab", FabStatus.CANCELLED, "FabCancelled")));
+        cause.applied(point(+120, "Small fab revised"), List.of(fabEvent("Small fab", FabStatus.ANNOUNCED, "FabRevised")));
+
+        assertEquals("-16,894 wpm P50: Large fab cancelled", cause.describe("-16,894 wpm P50"));
+    }
+
+    private static ScorePoint point(double deliverableDelta, String subject) {
+        ScorePoint point = new ScorePoint();
+        point.deliverableDelta = deliverableDelta;
+        point.description = String.format(java.util.Locale.ROOT, "%+,.0f wpm deliverable: %s", deliverableDelta, subject);
+        return point;
     }
 
     @Test
     void severalUnnamedEventsAreCountedAndAPublishedCauseIsForgotten() {
         CauseSinceSimulation cause = new CauseSinceSimulation();
-        cause.applied(List.of(), List.of(fabEvent("First fab", FabStatus.ANNOUNCED, "FabRevised"),
+        cause.applied(null, List.of(fabEvent("First fab", FabStatus.ANNOUNCED, "FabRevised"),
                 fabEvent("Second fab", FabStatus.PAUSED, "FabPaused")));
-        cause.applied(List.of(), List.of(fabEvent("Third fab", FabStatus.CANCELLED, "FabCancelled")));
+        cause.applied(null, List.of(fabEvent("Third fab", FabStatus.CANCELLED, "FabCancelled")));
 
         assertEquals("+1.0 pp probability: Third fab cancelled (CANCELLED, production 2029-12-31) and 2 other changes",
                 cause.describe("+1.0 pp probability"));
