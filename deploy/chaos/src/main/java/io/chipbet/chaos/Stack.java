@@ -152,18 +152,7 @@ public final class Stack implements AutoCloseable {
      * database) may be starting again under the supervisor, with no process yet to kill: then its start is awaited.
      */
     public void kill9AndHold(String service) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            try {
-                supervisor.kill(service, true);
-                return;
-            } catch (IllegalStateException e) {
-                if (System.nanoTime() > deadline || e.getMessage() == null || !e.getMessage().endsWith("(starting)")) {
-                    throw e;
-                }
-                sleep(Duration.ofMillis(200));
-            }
-        }
+        supervisor.kill(service, true); // one being started is held once its start is over
     }
 
     /** SIGTERM (the graceful path a rollout takes), then a new start; returns once it is ready again. */

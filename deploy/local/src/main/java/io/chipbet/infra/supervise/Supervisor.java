@@ -37,6 +37,8 @@ public final class Supervisor implements AutoCloseable {
     /** What {@code ./chipbet status} shows; written in lower case. */
     public enum State { STARTING, UP, RESTARTING, HELD, STOPPING }
 
+    /** How long a kill --hold waits for a start in progress to end. */
+    private static final Duration START_WAIT = Duration.ofMinutes(3);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final Path statusFile;
@@ -137,13 +139,15 @@ public final class Supervisor implements AutoCloseable {
      */
     public String kill(String name, boolean hold) {
         ProcessHandle process;
+        Entry entry;
         synchronized (this) {
-            Entry entry = find(name);
+            entry = find(name);
             process = entry.component.command().filter(ProcessHandle::isAlive).orElse(null);
-            if (process == null) {
+            boolean holdOnceStarted = process == null && hold && entry.state == State.STARTING;
+            if (process == null && !holdOnceStarted) {
                 // Down already: waiting for its restart, or just exited and its exit not yet seen (a service that
                 // stops itself, as a projection leader does when it loses the database). Held, it stays down.
-                if (hold && entry.state != State.STARTING) {
+                if (hold) {
                     entry.held = true;
                     entry.cancelPending();
                     entry.state = State.HELD;
@@ -153,12 +157,15 @@ public final class Supervisor implements AutoCloseable {
                 }
                 throw new IllegalStateException(name + " has no running process (" + entry.state.name().toLowerCase(Locale.ROOT) + ")");
             }
-            if (hold) {
+            if (process != null && hold) {
                 entry.held = true;
                 entry.cancelPending();
-            } else {
+            } else if (process != null) {
                 entry.killRequested = true;
             }
+        }
+        if (process == null) {
+            return killOnceStarted(entry); // being started, with no process yet to kill
         }
         log(name + ": SIGKILL to pid " + process.pid() + " (./chipbet kill" + (hold ? " --hold)" : ")"));
         process.destroyForcibly();
@@ -170,6 +177,32 @@ public final class Supervisor implements AutoCloseable {
         return "killed " + name + " (pid " + process.pid() + ") with SIGKILL; "
                 + (hold ? "it stays down until ./chipbet restart " + name
                 : "the launcher restarts it after its back-off (see ./chipbet status)");
+    }
+
+    /**
+     * A hold of a service that is starting (its first start, or a restart after a crash): waits, without the monitor,
+     * until that start is over, then kills and holds what it started, or holds it down if the start failed.
+     */
+    private String killOnceStarted(Entry entry) {
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
+        while (true) {
+            synchronized (this) {
+                if (entry.state != State.STARTING) {
+                    break;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(entry.name() + " is still starting after " + START_WAIT.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while " + entry.name() + " started", e);
+            }
+        }
+        log(entry.name() + ": started; now held (./chipbet kill --hold during its start)");
+        return kill(entry.name(), true);
     }
 
     /**

@@ -134,6 +134,26 @@ class SupervisorTest {
         assertTrue(line("projection-service").startsWith("projection-service\tup\t"), line("projection-service"));
     }
 
+    /** Held while the supervisor starts it again after a crash: once that start is over, it is killed and stays down. */
+    @Test
+    void killHoldOfAServiceBeingStartedHoldsWhatTheStartBrings() throws Exception {
+        supervisor = new Supervisor(directory.resolve("status"), log::add,
+                Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(1));
+        Sleeper sleeper = running("talent-service");
+        sleeper.startDelayMillis = 1_000;
+        sleeper.command().orElseThrow().destroyForcibly();
+        awaitTrue(() -> line("talent-service").startsWith("talent-service	starting	"), "being started again");
+
+        String answer = supervisor.kill("talent-service", true);
+        assertTrue(answer.startsWith("killed talent-service (pid ") && answer.endsWith("it stays down until ./chipbet restart talent-service"), answer);
+        assertEquals(2, sleeper.starts.get());
+        awaitTrue(() -> line("talent-service").startsWith("talent-service	held	"), "held: " + line("talent-service"));
+        Thread.sleep(400);
+        assertTrue(line("talent-service").startsWith("talent-service	held	"), "not restarted: " + line("talent-service"));
+        assertFalse(sleeper.isRunning());
+        assertEquals(2, sleeper.starts.get());
+    }
+
     @Test
     void aRequestedRestartIsNoCrashAndUnknownNamesAreRefused() throws Exception {
         supervisor = new Supervisor(directory.resolve("status"), log::add,
@@ -223,6 +243,8 @@ class SupervisorTest {
         private final Path directory;
         final AtomicInteger starts = new AtomicInteger();
         volatile AtomicInteger failNextStarts = new AtomicInteger();
+        /** How long a start takes before its process exists. */
+        volatile long startDelayMillis;
         /** Its process is gone as far as a kill can see, but its exit has not reached the supervisor yet. */
         volatile boolean exitUnseen;
         private volatile ParentBoundProcess process;
@@ -248,6 +270,12 @@ class SupervisorTest {
             exitUnseen = false;
             if (failNextStarts.getAndDecrement() > 0) {
                 throw new IllegalStateException("not ready");
+            }
+            try {
+                Thread.sleep(startDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
             try {
                 process = ParentBoundProcess.start(name, List.of(), List.of("sleep", "600"), "TERM", Map.of(),
