@@ -281,10 +281,9 @@ public final class Stack implements AutoCloseable {
         try (var files = Files.list(directory.resolve("logs"))) {
             long lines = 0;
             for (Path file : files.filter(f -> f.getFileName().toString().matches(java.util.regex.Pattern.quote(service) + "(-[a-z])?\\.log")).toList()) {
-                try (var content = Files.lines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                // As bytes, not UTF-8: a line a kill -9 cut mid-character must not make the whole file unreadable.
+                try (var content = Files.lines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
                     lines += content.filter(line -> line.contains(text)).count();
-                } catch (java.io.UncheckedIOException unreadable) {
-                    // A line cut mid-character by a kill -9: count what was read as far as it.
                 }
             }
             return lines;

@@ -81,12 +81,13 @@ public class Idempotency {
                 return work.get();
             }
             requireWellFormed(key);
+            String fingerprint = fingerprints.of(request);
             // Requests with one key run one after another: a concurrent retry waits, then gets the replay.
             return lock(session, scope, key)
                     .chain(() -> session.find(IdempotentRequest.class, new IdempotentRequest.Key(scope, key)))
                     .chain(previous -> previous != null
-                            ? Uni.createFrom().item(() -> replay(previous, request)).invoke(() -> replays.increment())
-                            : work.get().call(written -> remember(session, scope, key, fingerprints.of(request), written)));
+                            ? Uni.createFrom().item(() -> replay(previous, fingerprint, request)).invoke(() -> replays.increment())
+                            : work.get().call(written -> remember(session, scope, key, fingerprint, written)));
         });
     }
 
@@ -112,11 +113,11 @@ public class Idempotency {
                 .setParameter("lock", "idempotency:" + scope + ":" + key).executeUpdate().replaceWithVoid();
     }
 
-    private Uni<Void> remember(Mutiny.Session session, String scope, String key, String hash, Written written) {
+    private Uni<Void> remember(Mutiny.Session session, String scope, String key, String fingerprint, Written written) {
         IdempotentRequest row = new IdempotentRequest();
         row.scope = scope;
         row.key = key;
-        row.requestHash = hash;
+        row.requestHash = fingerprint;
         row.status = written.status();
         row.location = written.location().toString();
         row.body = toJson(written.body());
@@ -125,8 +126,8 @@ public class Idempotency {
         return session.persist(row);
     }
 
-    private Written replay(IdempotentRequest previous, Object request) {
-        if (!fingerprints.sameRequest(previous.requestHash, request)) {
+    private Written replay(IdempotentRequest previous, String fingerprint, Object request) {
+        if (!fingerprints.sameRequest(previous.requestHash, fingerprint, request)) {
             throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
                     "This Idempotency-Key was already used for a different request body",
                     List.of(new Problem.Violation(HEADER, "was already used for a different request")));

@@ -1,8 +1,11 @@
 package io.chipbet.platform.idempotency;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -14,87 +17,105 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What an Idempotency-Key is bound to: the SHA-256 of the request in a canonical JSON form, with absent (null)
- * members left out and members sorted by name. So a request stays the same request across an upgrade that adds
- * an optional field to its body: the field is null in the replay, and left out as it was before.
+ * What an Idempotency-Key is bound to: {@value #CANONICAL} and the SHA-256 of the request in a canonical JSON form,
+ * with null members left out and members sorted by name. So a request stays the same request across an upgrade that
+ * adds an optional field to its body: the field is null in the replay, and left out as it was before.
  *
- * <p>Keys stored before this form ({@link #legacyMatches}) were hashed over the body as Jackson wrote it, nulls
- * included and in declaration order. A replay of such a key is recognised by writing the request that way again
- * without some of its null members: those are the fields added since the key was stored.
+ * <p>Keys stored before this form (a bare hash, {@link #legacyMatches}) were hashed over the body as Jackson wrote
+ * it, nulls included and in declaration order. A replay of such a key is recognised by writing the request that way
+ * again without the null members of some fields: those added since the key was stored. A field is a path with array
+ * positions left out ({@code sources[].publisher}), so a field added to a repeated record counts once.
  */
 final class RequestFingerprint {
 
+    /** Marks a fingerprint in the canonical form; a stored hash without it is in the old form. */
+    static final String CANONICAL = "c1:";
     /**
-     * The most null members whose every subset is tried against a key stored in the old form (2^10 hashes); with
-     * more, the subsets of up to {@value #LEGACY_SUBSET_SIZE} members are. Tried only when a key's hash differs.
+     * The most fields with nulls whose every subset is tried against a key stored in the old form (2^10 hashes); with
+     * more, the subsets of up to {@value #LEGACY_SUBSET_SIZE} fields, and at most {@value #LEGACY_MAX_TRIES} in all.
+     * Tried only for a key stored in the old form whose hash differs: those expire with the retention.
      */
     static final int LEGACY_ALL_SUBSETS_UP_TO = 10;
     static final int LEGACY_SUBSET_SIZE = 3;
+    static final int LEGACY_MAX_TRIES = 4_096;
 
     private final ObjectMapper json;
+    /**
+     * Reads back what the mapper wrote: without the length limit on numbers a request's own parser applies, since a
+     * value it accepted in exponent form may be written out longer.
+     */
+    private final JsonFactory reader;
 
     RequestFingerprint(ObjectMapper json) {
         this.json = json;
+        this.reader = json.getFactory().rebuild()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE).build()).build();
     }
 
     /** The fingerprint stored with a key. */
     String of(Object request) {
-        return sha256(canonical(write(request)));
+        return CANONICAL + sha256(canonical(write(request)));
     }
 
-    /** Whether a request is the one a key was stored for, in either form. */
-    boolean sameRequest(String stored, Object request) {
-        return stored.equals(of(request)) || legacyMatches(stored, request);
+    /** Whether a request is the one a key was stored for, its fingerprint being {@code fingerprint} (from {@link #of}). */
+    boolean sameRequest(String stored, String fingerprint, Object request) {
+        if (stored.startsWith(CANONICAL)) {
+            return stored.equals(fingerprint);
+        }
+        return legacyMatches(stored, request);
     }
 
     private boolean legacyMatches(String stored, Object request) {
         String asWritten = write(request);
-        int nulls = countNullMembers(asWritten);
-        for (long dropped : subsets(nulls)) {
-            if (stored.equals(sha256(withoutNullMembers(asWritten, dropped)))) {
+        List<String> fields = List.copyOf(fieldsWithNulls(asWritten));
+        for (Set<String> dropped : subsets(fields)) {
+            if (stored.equals(sha256(withoutNulls(asWritten, dropped)))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Bit masks over the null members: every subset if there are few, else those of a few members. */
-    static List<Long> subsets(int members) {
-        List<Long> masks = new ArrayList<>();
-        int usable = Math.min(members, 63);
-        if (usable <= LEGACY_ALL_SUBSETS_UP_TO) {
-            for (long mask = 0; mask < 1L << usable; mask++) {
-                masks.add(mask);
-            }
-        } else {
-            addCombinations(masks, 0L, 0, usable, LEGACY_SUBSET_SIZE);
+    /** Sets of fields to leave the nulls of out, smaller sets first: every subset if there are few, else those of a few fields. */
+    static List<Set<String>> subsets(List<String> fields) {
+        List<Set<String>> subsets = new ArrayList<>();
+        int most = fields.size() <= LEGACY_ALL_SUBSETS_UP_TO ? fields.size() : LEGACY_SUBSET_SIZE;
+        for (int size = 0; size <= most; size++) {
+            combinations(subsets, new ArrayList<>(), 0, fields, size);
         }
-        return masks;
+        return subsets;
     }
 
-    private static void addCombinations(List<Long> masks, long chosen, int from, int members, int left) {
-        masks.add(chosen);
-        if (left == 0) {
+    private static void combinations(List<Set<String>> subsets, List<String> chosen, int from, List<String> fields, int size) {
+        if (subsets.size() >= LEGACY_MAX_TRIES) {
             return;
         }
-        for (int bit = from; bit < members; bit++) {
-            addCombinations(masks, chosen | 1L << bit, bit + 1, members, left - 1);
+        if (chosen.size() == size) {
+            subsets.add(Set.copyOf(chosen));
+            return;
+        }
+        for (int i = from; i < fields.size(); i++) {
+            chosen.add(fields.get(i));
+            combinations(subsets, chosen, i + 1, fields, size);
+            chosen.remove(chosen.size() - 1);
         }
     }
 
     /**
-     * The canonical form: members sorted by name and nulls left out, at every depth; a number as its plain decimal
-     * without trailing zeros, so 900 and 900.00 are one amount. Defined here, not by Jackson's settings, so that an
-     * upgrade of Jackson does not change it.
+     * The canonical form: members sorted by name and nulls left out, at every depth; a number as its digits without
+     * trailing zeros and its exponent ({@code 900.00} and {@code 9E+2} are {@code 9e2}), so one amount has one form
+     * and the form is as long as the digits, whatever the exponent.
      */
     String canonical(String text) {
         StringWriter out = new StringWriter(text.length());
-        try (JsonParser parser = json.getFactory().createParser(text);
+        try (JsonParser parser = reader.createParser(text);
              JsonGenerator generator = json.getFactory().createGenerator(out)) {
             parser.nextToken();
             writeCanonical(read(parser), generator);
@@ -105,7 +126,16 @@ final class RequestFingerprint {
     }
 
     /** A number's canonical text, kept apart from strings. */
-    private record Decimal(String plain) {
+    private record Decimal(String text) {
+
+        static Decimal of(String written) {
+            BigDecimal number = new BigDecimal(written);
+            if (number.signum() == 0) {
+                return new Decimal("0");
+            }
+            BigDecimal stripped = number.stripTrailingZeros();
+            return new Decimal(stripped.unscaledValue() + "e" + (-(long) stripped.scale()));
+        }
     }
 
     /** The value at the parser's current token: a sorted map, a list, a string, a {@link Decimal}, a boolean or null. */
@@ -131,10 +161,7 @@ final class RequestFingerprint {
                 yield elements;
             }
             case VALUE_STRING -> parser.getText();
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                BigDecimal number = new BigDecimal(parser.getText());
-                yield new Decimal(number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString());
-            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Decimal.of(parser.getText());
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
@@ -159,7 +186,7 @@ final class RequestFingerprint {
         } else if (value instanceof String text) {
             generator.writeString(text);
         } else if (value instanceof Decimal number) {
-            generator.writeNumber(number.plain());
+            generator.writeNumber(number.text());
         } else if (value instanceof Boolean bool) {
             generator.writeBoolean(bool);
         } else {
@@ -167,29 +194,38 @@ final class RequestFingerprint {
         }
     }
 
-    private int countNullMembers(String text) {
-        int count = 0;
-        try (JsonParser parser = json.getFactory().createParser(text)) {
+    /** The fields that are null somewhere in the text, in the order they first are. */
+    private Set<String> fieldsWithNulls(String text) {
+        Set<String> fields = new LinkedHashSet<>();
+        try (JsonParser parser = reader.createParser(text)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.VALUE_NULL && parser.currentName() != null && parser.getParsingContext().inObject()) {
-                    count++;
+                if (token == JsonToken.VALUE_NULL && parser.getParsingContext().inObject()) {
+                    fields.add(field(parser.getParsingContext()));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return count;
+        return fields;
+    }
+
+    /** An object member's path with array positions left out: {@code sources[].publisher}. */
+    private static String field(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            path.insert(0, at.inArray() ? "[]" : "." + at.getCurrentName());
+        }
+        return path.toString();
     }
 
     /**
-     * The text again, token by token, without the null members whose bit is set in {@code dropped} (the n-th null
-     * member is bit n). Numbers are copied as written, so the text is the same to the byte where nothing is dropped.
+     * The text again, token by token, without the null members of those fields. Strings are escaped and numbers copied
+     * as the mapper wrote them, so the text is the same to the byte where nothing is left out (RequestFingerprintTest).
      */
-    String withoutNullMembers(String text, long dropped) {
+    String withoutNulls(String text, Set<String> fields) {
         StringWriter out = new StringWriter(text.length());
-        try (JsonParser parser = json.getFactory().createParser(text);
+        try (JsonParser parser = reader.createParser(text);
              JsonGenerator generator = json.getFactory().createGenerator(out)) {
-            int nullMember = 0;
             String pendingName = null;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.FIELD_NAME) {
@@ -197,7 +233,7 @@ final class RequestFingerprint {
                     continue;
                 }
                 if (pendingName != null) {
-                    if (token == JsonToken.VALUE_NULL && (dropped & (1L << nullMember++)) != 0) {
+                    if (token == JsonToken.VALUE_NULL && fields.contains(field(parser.getParsingContext()))) {
                         pendingName = null;
                         continue;
                     }
@@ -222,7 +258,7 @@ final class RequestFingerprint {
         return out.toString();
     }
 
-    /** The request as Jackson writes it: the form keys were stored in before the canonical one. */
+    /** The request as the mapper writes it: what both forms start from. */
     String write(Object value) {
         try {
             return json.writeValueAsString(value);

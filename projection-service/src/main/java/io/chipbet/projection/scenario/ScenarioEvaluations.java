@@ -58,7 +58,9 @@ public class ScenarioEvaluations {
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
     private final Map<UUID, ScenarioAnswer> answers = new ConcurrentHashMap<>();
     private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** The next pass on the worker, if one is scheduled: a request for an earlier pass moves it. Guarded by passLock. */
+    private java.util.concurrent.ScheduledFuture<?> nextPass;
+    private final Object passLock = new Object();
     private final BroadcastProcessor<ScenarioAnswer> changes = BroadcastProcessor.create();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "chipbet-scenarios");
@@ -76,6 +78,8 @@ public class ScenarioEvaluations {
      * up to the maximum staleness, as the ingest retries; 0 after a read that worked. On the worker only.
      */
     private long rereadRetryMillis;
+    /** No read of that table before this (System.nanoTime), while it is retried; passes run meanwhile. On the worker only. */
+    private long noRereadBefore = System.nanoTime();
 
     private final Leadership leadership;
     private final ScenarioConfig config;
@@ -189,11 +193,17 @@ public class ScenarioEvaluations {
     }
 
     private void schedule(long delayMillis) {
-        if (scheduled.compareAndSet(false, true)) {
+        synchronized (passLock) {
+            if (nextPass != null && !nextPass.isDone() && nextPass.getDelay(TimeUnit.MILLISECONDS) <= delayMillis) {
+                return; // one at least as soon is scheduled
+            }
+            if (nextPass != null) {
+                nextPass.cancel(false);
+            }
             try {
-                worker.schedule(this::evaluateDirty, delayMillis, TimeUnit.MILLISECONDS);
+                nextPass = worker.schedule(this::evaluateDirty, delayMillis, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException shuttingDown) {
-                scheduled.set(false);
+                nextPass = null;
             }
         }
     }
@@ -203,7 +213,9 @@ public class ScenarioEvaluations {
      * records keep coming (within the quiet period), it waits, up to the maximum staleness.
      */
     private void evaluateDirty() {
-        scheduled.set(false);
+        synchronized (passLock) {
+            nextPass = null; // this pass runs: a request from now on schedules another
+        }
         long now = System.nanoTime();
         long sinceRecord = now - latestAt;
         long quiet = config.quietPeriod().toNanos();
@@ -216,7 +228,7 @@ public class ScenarioEvaluations {
         if (record == null) {
             return;
         }
-        if (rereadStored.getAndSet(false)) {
+        if (now - noRereadBefore >= 0 && rereadStored.getAndSet(false)) {
             try {
                 rereadStored();
                 rereadRetryMillis = 0;
@@ -224,6 +236,7 @@ public class ScenarioEvaluations {
                 rereadStored.set(true);
                 rereadRetryMillis = rereadRetryMillis == 0 ? config.quietPeriod().toMillis()
                         : Math.min(2 * rereadRetryMillis, config.maxStaleness().toMillis());
+                noRereadBefore = now + TimeUnit.MILLISECONDS.toNanos(rereadRetryMillis);
                 LOG.warnf("Scenarios not read (%s); they are read again in %d ms", failure.getMessage(), rereadRetryMillis);
             }
         }
@@ -242,7 +255,7 @@ public class ScenarioEvaluations {
         if (!dirty.isEmpty()) {
             schedule(0);
         } else if (rereadStored.get()) {
-            schedule(rereadRetryMillis);
+            schedule(Math.max(0, TimeUnit.NANOSECONDS.toMillis(noRereadBefore - System.nanoTime())) + 1);
         }
     }
 
