@@ -8,6 +8,8 @@ import io.chipbet.platform.testing.EventTopic;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import io.chipbet.platform.contract.fab.FabState;
+import io.chipbet.platform.testing.StateFields;
 
 import java.time.Duration;
 import java.util.List;
@@ -54,5 +56,13 @@ class FabEventsTest {
             assertEquals("UNDER_CONSTRUCTION", paused.at("/data/pausedFrom").asText());
             assertEquals(types.size(), topic.settle(record -> id.equals(record.key()), Duration.ofSeconds(2)).size());
         }
+    }
+
+    /** A field of the events' data that no request sets and the service does not derive would always be null. */
+    @Test
+    void everyFieldOfAFabIsSentOrDerived() {
+        StateFields.assertEachIsSentOrDerived(FabState.class, Map.of("pausedFrom", "the stage a PAUSED status change leaves",
+                        "constructionStartOn", "UNDER_CONSTRUCTION's reachedOn", "actualProductionDate", "VOLUME_PRODUCTION's reachedOn",
+                        "slipMonths", "from the dates"), List.of(NewFab.class, FabStatusChange.class, Delay.class, FabRevision.class));
     }
 }

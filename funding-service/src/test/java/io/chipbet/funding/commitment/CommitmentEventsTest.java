@@ -9,6 +9,8 @@ import io.chipbet.platform.testing.EventTopic;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import io.chipbet.platform.contract.funding.CommitmentState;
+import io.chipbet.platform.testing.StateFields;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -96,5 +98,12 @@ class CommitmentEventsTest {
                     topic.settle(record -> id.equals(record.key()), Duration.ofSeconds(2)).stream()
                             .map(record -> EventSchemas.validate("envelope.schema.json", record.value()).get("type").asText()).toList());
         }
+    }
+
+    /** A field of the events' data that no request sets and the service does not derive would always be null. */
+    @Test
+    void everyFieldOfACommitmentIsSentOrDerived() {
+        StateFields.assertEachIsSentOrDerived(CommitmentState.class, Map.of("investor", "the investor investorId names"),
+                List.of(NewCommitment.class, StatusChange.class, AmountRevision.class));
     }
 }

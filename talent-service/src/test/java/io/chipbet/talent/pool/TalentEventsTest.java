@@ -7,6 +7,12 @@ import io.chipbet.platform.testing.EventTopic;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import io.chipbet.talent.estimate.NewShortfallEstimate;
+import io.chipbet.talent.program.NewTrainingProgram;
+import io.chipbet.platform.contract.talent.ShortfallEstimateState;
+import io.chipbet.platform.contract.talent.TrainingProgramState;
+import io.chipbet.platform.contract.talent.TalentPoolState;
+import io.chipbet.platform.testing.StateFields;
 
 import java.time.Duration;
 import java.util.List;
@@ -56,5 +62,13 @@ class TalentEventsTest {
 
     private static String type(ConsumerRecord<String, String> record) {
         return EventSchemas.validate("envelope.schema.json", record.value()).get("type").asText();
+    }
+
+    /** A field of the events' data that no request sets and the service does not derive would always be null. */
+    @Test
+    void everyFieldOfPoolsProgramsAndEstimatesIsSentOrDerived() {
+        StateFields.assertEachIsSentOrDerived(TalentPoolState.class, Map.of(), List.of(NewTalentPool.class, PoolUpdate.class));
+        StateFields.assertEachIsSentOrDerived(TrainingProgramState.class, Map.of(), List.of(NewTrainingProgram.class));
+        StateFields.assertEachIsSentOrDerived(ShortfallEstimateState.class, Map.of(), List.of(NewShortfallEstimate.class));
     }
 }
