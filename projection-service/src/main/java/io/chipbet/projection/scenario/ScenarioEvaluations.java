@@ -58,6 +58,8 @@ public class ScenarioEvaluations {
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
     private final Map<UUID, ScenarioAnswer> answers = new ConcurrentHashMap<>();
     private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
+    /** Stored scenarios this version cannot read, to the revision last logged. */
+    private final Map<UUID, Long> unreadable = new ConcurrentHashMap<>();
     /** The next pass on the worker, if one is scheduled: a request for an earlier pass moves it. Guarded by passLock. */
     private java.util.concurrent.ScheduledFuture<?> nextPass;
     private final Object passLock = new Object();
@@ -97,7 +99,7 @@ public class ScenarioEvaluations {
     void load(@Observes StartupEvent startup) throws Throwable {
         List<Scenario> stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(scenarios::ordered));
         for (Scenario scenario : stored) {
-            entries.put(scenario.id, entry(scenario));
+            readable(scenario).ifPresent(entry -> entries.put(scenario.id, entry));
         }
     }
 
@@ -120,7 +122,7 @@ public class ScenarioEvaluations {
             present.add(scenario.id);
             Entry known = entries.get(scenario.id);
             if (known == null || known.revision() != scenario.revision) {
-                entries.put(scenario.id, entry(scenario));
+                readable(scenario).ifPresentOrElse(entry -> entries.put(scenario.id, entry), () -> entries.remove(scenario.id));
             }
         }
         entries.keySet().retainAll(present);
@@ -286,6 +288,24 @@ public class ScenarioEvaluations {
         if (published != null && entries.containsKey(answer.id())) {
             answers.put(answer.id(), published);
             changes.onNext(published);
+        }
+    }
+
+    /**
+     * The stored scenario's entry, or none if this version cannot read it (a newer version wrote it, during a rollout
+     * or after a rollback): it is skipped, and the others are still read and answered. Logged once a revision.
+     */
+    private Optional<Entry> readable(Scenario scenario) {
+        try {
+            Entry entry = entry(scenario);
+            unreadable.remove(scenario.id);
+            return Optional.of(entry);
+        } catch (RuntimeException failure) {
+            if (!Long.valueOf(scenario.revision).equals(unreadable.put(scenario.id, scenario.revision))) {
+                LOG.warnf("Scenario %s (revision %d) cannot be read here, so it is not answered: %s", scenario.id, scenario.revision,
+                        failure.getMessage());
+            }
+            return Optional.empty();
         }
     }
 

@@ -42,6 +42,9 @@ class ScenarioTest {
     ScenarioEvaluations evaluations;
 
     @Inject
+    io.vertx.mutiny.sqlclient.Pool database;
+
+    @Inject
     ScenarioService service;
 
     @Inject
@@ -247,6 +250,38 @@ class ScenarioTest {
                 assertEquals(versions.get(i - 1) + 1, versions.get(i), versions::toString);
             }
         }
+    }
+
+    /**
+     * Rows as other replicas write them: one with a spec this version cannot read (a newer version's kind of change, in a rollout
+     * or after a rollback), one it can. The next pass skips the first and still picks up and answers the second.
+     */
+    @Test
+    void aStoredScenarioThisVersionCannotReadIsSkippedAndTheOthersAreStillRead() throws Exception {
+        UUID unreadable = UUID.randomUUID();
+        UUID readable = UUID.randomUUID();
+        insertAsAnotherReplica(unreadable, "{\"name\": \"From a newer version\", \"changes\": [{\"kind\": \"A_NEWER_KIND_OF_CHANGE\"}]}");
+        insertAsAnotherReplica(readable, spec("Written by another replica", "[]", "null"));
+
+        try {
+            UUID fab = UUID.randomUUID(); // a record: the pass after it reads the table again
+            Events.send(FABS, fab.toString(), Events.envelope("FabAnnounced", "fab", fab, 1,
+                    Events.fab(fab, "Reread fab", FabStatus.ANNOUNCED, 1000, null, LocalDate.of(2029, 1, 1), LocalDate.of(2029, 1, 1), 1)));
+            io.chipbet.platform.testing.Await.until(() -> evaluations.entry(readable), java.util.Optional::isPresent, Duration.ofSeconds(30),
+                    entry -> "the readable scenario was not picked up: the unreadable one stopped the read");
+            ScenarioAnswers.awaitFirst("/api/v1/scenarios/" + readable);
+            assertTrue(evaluations.entry(unreadable).isEmpty(), "not answered");
+        } finally {
+            // The listing cannot show it either (noted, not fixed): gone before another test lists the scenarios.
+            database.preparedQuery("delete from scenario where id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(unreadable))
+                    .await().atMost(Duration.ofSeconds(10));
+        }
+    }
+
+    private void insertAsAnotherReplica(UUID id, String spec) {
+        database.preparedQuery("insert into scenario (id, name, spec, revision, source, result_version, created_at, updated_at) "
+                        + "values ($1, 'another replica''s', $2, 1, 'api', 0, now(), now())")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(id, spec)).await().atMost(Duration.ofSeconds(10));
     }
 
     private static String create(String body) {
