@@ -126,6 +126,7 @@ public class ScenarioEvaluations {
             }
         }
         entries.keySet().retainAll(present);
+        unreadable.keySet().retainAll(present);
         dirty.addAll(entries.keySet());
     }
 

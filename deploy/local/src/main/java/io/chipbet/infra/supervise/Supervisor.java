@@ -185,20 +185,18 @@ public final class Supervisor implements AutoCloseable {
      */
     private String killOnceStarted(Entry entry) {
         long deadline = System.nanoTime() + START_WAIT.toNanos();
-        while (true) {
-            synchronized (this) {
-                if (entry.state != State.STARTING) {
-                    break;
+        synchronized (this) {
+            while (entry.state == State.STARTING) { // writeStatus wakes us on every change
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new IllegalStateException(entry.name() + " is still starting after " + START_WAIT.toSeconds() + " s");
                 }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(entry.name() + " is still starting after " + START_WAIT.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while " + entry.name() + " started", e);
+                try {
+                    wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while " + entry.name() + " started", e);
+                }
             }
         }
         log(entry.name() + ": started; now held (./chipbet kill --hold during its start)");
@@ -388,6 +386,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** Caller holds the monitor. Written whole, then moved into place: a reader never sees half a file. */
     private void writeStatus() {
+        notifyAll(); // a state changed: a kill --hold waiting for a start looks again
         StringBuilder text = new StringBuilder();
         entries.values().forEach(entry -> text.append(entry.line()).append('\n'));
         try {
