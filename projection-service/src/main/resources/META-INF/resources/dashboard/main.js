@@ -435,10 +435,14 @@ async function loadScenarios() {
   const page = await getJson('/scenarios?size=100');
   state.scenarios = page.items;
   const pick = $('scenario-pick');
-  pick.replaceChildren(...(page.items.length ? page.items.map(s => el('option', { value: s.id, text: s.name }))
+  // A scenario stored by a newer version (unreadableBecause) is listed, but cannot be picked: it has no answer here.
+  pick.replaceChildren(...(page.items.length ? page.items.map(s => s.unreadableBecause
+      ? el('option', { value: s.id, text: `${s.name} (stored by a newer version: not evaluated here)`, disabled: true })
+      : el('option', { value: s.id, text: s.name }))
     : [el('option', { value: '', text: 'no scenario on record' })]));
+  const first = page.items.find(s => !s.unreadableBecause);
   // Loaded once the first scenario's answer is there (or after 10 s without it: the panel then says "reconnecting").
-  if (page.items.length && !state.scenarioId) await Promise.race([selectScenario(page.items[0].id), new Promise(done => setTimeout(done, 10000))]);
+  if (first && !state.scenarioId) await Promise.race([selectScenario(first.id), new Promise(done => setTimeout(done, 10000))]);
 }
 
 /** Shows a scenario beside the baseline, live; resolves on its first answer. */

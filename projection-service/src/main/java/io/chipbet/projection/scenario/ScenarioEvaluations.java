@@ -148,6 +148,11 @@ public class ScenarioEvaluations {
         return Optional.ofNullable(entries.get(id));
     }
 
+    /** Stored, but skipped because this version cannot read it (see {@link #readable}). */
+    boolean isUnreadable(UUID id) {
+        return unreadable.containsKey(id);
+    }
+
     /** The scenario's answer on the latest record: the one kept, or evaluated now if none is. */
     Optional<ScenarioAnswer> answer(UUID id) {
         Entry entry = entries.get(id);

@@ -175,18 +175,40 @@ public class ScenarioService {
             if (scenario == null) {
                 throw ProblemException.notFound("Scenario", id);
             }
-            return ETags.ok(ScenarioView.of(scenario, ScenarioSpecs.read(json, scenario.spec)), scenario.revision);
+            return ETags.ok(view(scenario), scenario.revision);
         });
     }
 
     /** Oldest first, then by id: the order is stable across pages. */
     public Uni<Page<ScenarioView>> list(PageRequest paging) {
         return Panache.withSession(() -> paging.of(scenarios.find("order by createdAt, id")))
-                .map(found -> found.map(scenario -> ScenarioView.of(scenario, ScenarioSpecs.read(json, scenario.spec))));
+                .map(found -> found.map(this::view));
+    }
+
+    private ScenarioView view(Scenario scenario) {
+        try {
+            return ScenarioView.of(scenario, ScenarioSpecs.read(json, scenario.spec));
+        } catch (ScenarioSpecs.Unreadable unreadable) {
+            return ScenarioView.unreadable(scenario, unreadable.getMessage());
+        }
     }
 
     public ScenarioAnswer answer(UUID id) {
-        return evaluations.answer(id).orElseThrow(() -> ProblemException.notFound("Scenario", id));
+        return evaluations.answer(id).orElseThrow(() -> missing(id));
+    }
+
+    /** The entry a scenario is evaluated from (its spec and configuration), for what-it-would-take searches. */
+    ScenarioEvaluations.Entry entry(UUID id) {
+        return evaluations.entry(id).orElseThrow(() -> missing(id));
+    }
+
+    /** Not answered: unknown, or stored in a form this version cannot read (a 409 that says so, not a 404). */
+    private ProblemException missing(UUID id) {
+        if (evaluations.isUnreadable(id)) {
+            return ProblemException.conflict("unreadable-scenario", "Scenario cannot be read by this version",
+                    "Scenario " + id + " was stored by a newer version of chipbet; this replica does not evaluate it");
+        }
+        return ProblemException.notFound("Scenario", id);
     }
 
     /**

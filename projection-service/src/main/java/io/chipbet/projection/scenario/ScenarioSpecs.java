@@ -21,7 +21,14 @@ final class ScenarioSpecs {
         try {
             return json.readValue(stored, ScenarioSpec.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored scenario is unreadable: " + e.getOriginalMessage(), e);
+            throw new Unreadable("A stored scenario is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A stored spec this version cannot read: a newer version wrote it. */
+    static final class Unreadable extends IllegalStateException {
+        Unreadable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -7,11 +7,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A scenario as the API shows it: its spec, revision (the ETag) and where it comes from. */
+/**
+ * A scenario as the API shows it: its spec, revision (the ETag) and where it comes from. A stored spec that this
+ * version cannot read (a newer version wrote it, during a rollout or after a rollback) is still listed, by its name,
+ * revision and source, with why its spec is not shown: one such row does not hide the others.
+ */
 @Schema(name = "Scenario")
 public record ScenarioView(UUID id, String name, @Schema(nullable = true) String description,
-                           @Schema(nullable = true) ScenarioOverrides overrides, List<ScenarioChange> changes,
-                           long revision, Source source, Instant createdAt, Instant updatedAt) {
+                           @Schema(nullable = true) ScenarioOverrides overrides,
+                           @Schema(nullable = true, description = "null only when unreadableBecause is set") List<ScenarioChange> changes,
+                           long revision, Source source, Instant createdAt, Instant updatedAt,
+                           @JsonInclude(JsonInclude.Include.NON_NULL)
+                           @Schema(description = "Only on a spec this version cannot read (a newer version wrote it): why. "
+                                   + "It is not evaluated here, and its /feasibility answers 409 unreadable-scenario.")
+                           String unreadableBecause) {
 
     /** Where a scenario comes from: the API, or a FeasibilityScenario resource (read-only here: PUT and DELETE answer 409). */
     @Schema(name = "ScenarioSource")
@@ -23,6 +32,15 @@ public record ScenarioView(UUID id, String name, @Schema(nullable = true) String
 
     static ScenarioView of(Scenario scenario, ScenarioSpec spec) {
         return new ScenarioView(scenario.id, spec.name(), spec.description(), spec.overrides(), spec.changesOrNone(), scenario.revision,
-                new Source(scenario.source, scenario.sourceNamespace, scenario.sourceName), scenario.createdAt, scenario.updatedAt);
+                sourceOf(scenario), scenario.createdAt, scenario.updatedAt, null);
+    }
+
+    static ScenarioView unreadable(Scenario scenario, String why) {
+        return new ScenarioView(scenario.id, scenario.name, null, null, null, scenario.revision, sourceOf(scenario), scenario.createdAt,
+                scenario.updatedAt, why);
+    }
+
+    private static Source sourceOf(Scenario scenario) {
+        return new Source(scenario.source, scenario.sourceNamespace, scenario.sourceName);
     }
 }
