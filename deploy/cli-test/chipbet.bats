@@ -274,6 +274,45 @@ jwt_payload() {
   [ ! -e "$STATE/logs/bench.log" ] && [ ! -e "$STATE/logs/build.log" ]
 }
 
+# A copy of the script in a tree of its own, with a mvnw that records its goals and leaves the build's outputs.
+fake_build_tree() {
+  TREE=$BATS_TEST_TMPDIR/tree
+  local defaults=platform/src/main/resources/META-INF/microprofile-config.properties service
+  mkdir -p "$TREE/$(dirname "$defaults")" "$TREE/deploy/local/src" "$TREE/platform/src/main/resources/db"
+  cp "$CHIPBET" "$TREE/chipbet"
+  cp "$ROOT/$defaults" "$TREE/$defaults"
+  touch "$TREE/pom.xml" "$TREE/platform/src/main/resources/db/V9__old.sql"
+  for service in $(sed -n 's/^chipbet\.services\.\([a-z-]*\)\.port=.*/\1/p' "$TREE/$defaults"); do
+    mkdir -p "$TREE/$service/src"
+    touch "$TREE/$service/src/Main.java"
+  done
+  cat > "$TREE/mvnw" <<'EOF'
+#!/usr/bin/env bash
+echo "$*" >> mvnw.calls
+mkdir -p deploy/local/target
+touch deploy/local/target/launcher.classpath
+for service in */src; do mkdir -p "${service%/src}/target/quarkus-app" && touch "${service%/src}/target/quarkus-app/quarkus-run.jar"; done
+EOF
+  chmod +x "$TREE/mvnw"
+}
+
+@test "up builds what changed, and builds from clean when a source was deleted since (its stale copy would be packaged)" {
+  fake_build_tree
+  # Nothing here can launch: up fails after its build, which is all this test looks at.
+  run "$TREE/chipbet" up
+  [ "$(cat "$TREE/mvnw.calls")" = "-B -ntp install -DskipTests" ]
+  run "$TREE/chipbet" up
+  [[ $output == *"Build is up to date."* ]]
+  [ "$(wc -l < "$TREE/mvnw.calls")" -eq 1 ]
+  rm "$TREE/platform/src/main/resources/db/V9__old.sql"
+  run "$TREE/chipbet" up
+  [[ $output == *"Sources gone since the last build (platform/src/main/resources/db/V9__old.sql): building from clean."* ]]
+  [ "$(tail -1 "$TREE/mvnw.calls")" = "-B -ntp clean install -DskipTests" ]
+  run "$TREE/chipbet" up
+  [[ $output == *"Build is up to date."* ]]
+  [ "$(wc -l < "$TREE/mvnw.calls")" -eq 2 ]
+}
+
 @test "completion completes commands, services and options" {
   run -0 bash -c 'source <("$0" completion) && COMP_WORDS=(./chipbet re) COMP_CWORD=1 && _chipbet && echo "${COMPREPLY[*]}"
     COMP_WORDS=(./chipbet kill fab) COMP_CWORD=2 && _chipbet && echo "${COMPREPLY[*]}"
