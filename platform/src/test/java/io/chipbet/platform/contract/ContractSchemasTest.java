@@ -120,6 +120,74 @@ class ContractSchemasTest {
                 || accessor.isAnnotationPresent(NotBlank.class) || accessor.isAnnotationPresent(NotEmpty.class);
     }
 
+    /**
+     * The schemas are written as JSON Schema 2020-12, but AsyncAPI 3 names JSON Schema only as draft-07,
+     * so the AsyncAPI document labels their payloads draft-07. That is true only while every schema uses
+     * keywords that mean the same in both: none that draft-07 does not know or reads otherwise, and no
+     * {@code $ref} beside a constraint (2020-12 applies it; draft-07 ignores it).
+     */
+    @Test
+    void everySchemaMeansTheSameUnderTheDraft07LabelOfTheAsyncApiDocument() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> differences = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SCHEMAS.resolve("events"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                collectDraftDifferences(json.readTree(file.toFile()), SCHEMAS.relativize(file) + "#", differences);
+            }
+        }
+        assertEquals(List.of(), differences, "keywords whose meaning draft-07 does not share: the AsyncAPI label would mislead");
+    }
+
+    /**
+     * The 2019-09 and 2020-12 keywords that draft-07 ignores or reads otherwise. {@code $defs} is not
+     * one while its schemas are reached by JSON pointer ({@code #/$defs/x}), which draft-07 resolves
+     * into any member, and carry no {@code $id} of their own.
+     */
+    private static final Set<String> NOT_IN_DRAFT_07 = Set.of("$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef",
+            "$recursiveAnchor", "$vocabulary", "prefixItems", "unevaluatedItems", "unevaluatedProperties", "dependentRequired",
+            "dependentSchemas", "minContains", "maxContains", "contentSchema", "deprecated");
+    private static final Set<String> ANNOTATIONS = Set.of("$ref", "description", "title", "$comment", "examples");
+    /** Keywords whose values are data or names, not schemas: not walked for keywords. */
+    private static final Set<String> VALUES = Set.of("const", "enum", "default", "examples", "required");
+    /** Keywords whose value maps names (not keywords) to schemas. */
+    private static final Set<String> SCHEMA_MAPS = Set.of("properties", "patternProperties", "definitions", "$defs");
+
+    private static void collectDraftDifferences(JsonNode schema, String where, List<String> differences) {
+        if (schema.isArray()) {
+            for (int i = 0; i < schema.size(); i++) {
+                collectDraftDifferences(schema.get(i), where + "/" + i, differences);
+            }
+            return;
+        }
+        if (!schema.isObject()) {
+            return;
+        }
+        schema.fieldNames().forEachRemaining(keyword -> {
+            if (NOT_IN_DRAFT_07.contains(keyword)) {
+                differences.add(where + "/" + keyword);
+            }
+            if (keyword.equals("$ref") && !ANNOTATIONS.containsAll(ContractSchemas.names(schema))) {
+                differences.add(where + ": $ref beside " + ContractSchemas.names(schema));
+            }
+            if (keyword.equals("items") && schema.get(keyword).isArray()) {
+                differences.add(where + "/items: an array (a tuple in draft-07, invalid in 2020-12)");
+            }
+        });
+        schema.fields().forEachRemaining(entry -> {
+            if (SCHEMA_MAPS.contains(entry.getKey())) {
+                entry.getValue().fields().forEachRemaining(named -> {
+                    String at = where + "/" + entry.getKey() + "/" + named.getKey();
+                    if (entry.getKey().equals("$defs") && named.getValue().has("$id")) {
+                        differences.add(at + ": an $id in $defs (draft-07 does not look for it there)");
+                    }
+                    collectDraftDifferences(named.getValue(), at, differences);
+                });
+            } else if (!VALUES.contains(entry.getKey())) {
+                collectDraftDifferences(entry.getValue(), where + "/" + entry.getKey(), differences);
+            }
+        });
+    }
+
     /** The drift a lenient schema let through: an optional field renamed (site to location) is refused. */
     @Test
     void anEventWithARenamedOptionalFieldIsRefused() throws IOException {
