@@ -118,6 +118,7 @@ public class ScenarioResource {
     @PermitAll
     @Operation(summary = "The scenario's answer", description = "The same shape as GET /api/v1/feasibility, and its difference from the "
             + "baseline for every headline figure")
+    @APIResponse(responseCode = "200", description = "The scenario's answer, beside the baseline's")
     @APIResponse(responseCode = "409", description = UNREADABLE)
     public Uni<ScenarioAnswer> feasibility(@PathParam("id") UUID id) {
         return Uni.createFrom().item(() -> service.answer(id)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -129,6 +130,7 @@ public class ScenarioResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "The scenario's answer as Server-Sent Events", description = "The current answer at once, then every change")
+    @APIResponse(responseCode = "200", description = "The answer now, then every change")
     @APIResponse(responseCode = "409", description = UNREADABLE)
     public Multi<ScenarioAnswer> stream(@PathParam("id") UUID id) {
         return Multi.createBy().concatenating().streams(
@@ -140,6 +142,7 @@ public class ScenarioResource {
     @Path("/compare")
     @PermitAll
     @Operation(summary = "Headline figures side by side", description = "The baseline first, then each scenario named in ids (comma-separated)")
+    @APIResponse(responseCode = "200", description = "The baseline's headline figures, then each scenario's")
     @APIResponse(responseCode = "409", description = UNREADABLE)
     public Uni<List<Comparison>> compare(@QueryParam("ids") String ids) {
         if (ids == null || ids.isBlank()) {
@@ -172,6 +175,7 @@ public class ScenarioResource {
     @PermitAll
     @Operation(summary = "What it would take", description = "The smallest change along each single lever, the rest of the scenario as it is, "
             + "that brings the probability of the plan to the target (default 0.5); each found by a bounded search on the model")
+    @APIResponse(responseCode = "200", description = "What each lever would have to become")
     @APIResponse(responseCode = "409", description = UNREADABLE)
     public Uni<List<Requirements.Requirement>> requirements(@PathParam("id") UUID id,
                                                             @QueryParam("probability") @DefaultValue("0.5") @DecimalMin("0.01") @DecimalMax("0.99") double target) {
