@@ -27,20 +27,11 @@ public final class ServiceProcess {
 
     /**
      * Every service's JVM: a small initial heap (without -Xms, the JVM sized it at a 64th of the machine's memory, and so
-     * committed the whole maximum at start), a 64 MB code cache, 512 KB thread stacks and the serial collector.
+     * committed the whole maximum at start), a 64 MB code cache, 512 KB thread stacks and the serial collector. They took
+     * projection-service from 323 to 259 MB resident idle, and from 324 to 266 MB under the write load (one round). The
+     * maximum heap is each service's own: {@code chipbet.services.<name>.local-max-heap} in platform's shared defaults.
      */
     private static final List<String> COMMON_JVM = List.of("-Xms16m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+UseSerialGC");
-    /**
-     * The producing services' maximum heap. Measured by the write benchmark (docs/benchmarks.md, footprint): 227-228 MB
-     * resident idle, against 281-283 MB with -Xmx256m alone, and 228-310 MB under its load, with no fewer writes a second.
-     */
-    static final List<String> PRODUCER_JVM = with(COMMON_JVM, "-Xmx144m");
-    /**
-     * projection-service keeps a 256 MB maximum: the Monte Carlo and the live scenarios' samples were not measured smaller.
-     * The common options took it from 323 to 259 MB resident idle, and from 324 to 266 MB under the write load (one round).
-     */
-    static final List<String> PROJECTION_JVM = with(COMMON_JVM, "-Xmx256m");
-
     private final String name;
     private final int port;
     private final Path jar;
@@ -64,7 +55,7 @@ public final class ServiceProcess {
         this.name = name;
         this.port = port;
         this.jar = projectRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        this.baseJvmOptions = module.equals("projection-service") ? PROJECTION_JVM : PRODUCER_JVM;
+        this.baseJvmOptions = with(COMMON_JVM, "-Xmx" + SharedDefaults.maxHeap(module));
     }
 
     /**

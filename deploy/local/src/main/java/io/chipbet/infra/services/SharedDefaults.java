@@ -17,6 +17,7 @@ final class SharedDefaults {
 
     private static final Pattern SERVICE_PORT = Pattern.compile("^chipbet\\.services\\.([a-z-]+)\\.port=(\\d+)$");
     private static final Pattern LOCAL_PORT = Pattern.compile("^chipbet\\.local\\.([a-z-]+)=(\\d+)$");
+    private static final Pattern SERVICE_MAX_HEAP = Pattern.compile("^chipbet\\.services\\.([a-z-]+)\\.local-max-heap=(\\d+[kmg])$");
 
     private SharedDefaults() {
     }
@@ -31,8 +32,23 @@ final class SharedDefaults {
         return read(LOCAL_PORT);
     }
 
+    /** The maximum heap of {@code service} in the local run, as {@code -Xmx} takes it (e.g. {@code 144m}). */
+    static String maxHeap(String service) {
+        String heap = readText(SERVICE_MAX_HEAP).get(service);
+        if (heap == null) {
+            throw new IllegalStateException("No chipbet.services." + service + ".local-max-heap in platform's shared defaults");
+        }
+        return heap;
+    }
+
     private static Map<String, Integer> read(Pattern line) {
         Map<String, Integer> found = new LinkedHashMap<>();
+        readText(line).forEach((name, value) -> found.put(name, Integer.parseInt(value)));
+        return found;
+    }
+
+    private static Map<String, String> readText(Pattern line) {
+        Map<String, String> found = new LinkedHashMap<>();
         try (InputStream in = SharedDefaults.class.getResourceAsStream("microprofile-config.properties")) {
             if (in == null) {
                 throw new IllegalStateException("platform's microprofile-config.properties was not copied into deploy/local: build it with ./mvnw");
@@ -40,7 +56,7 @@ final class SharedDefaults {
             for (String text : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 Matcher match = line.matcher(text.trim());
                 if (match.matches()) {
-                    found.put(match.group(1), Integer.parseInt(match.group(2)));
+                    found.put(match.group(1), match.group(2));
                 }
             }
         } catch (IOException e) {
