@@ -58,8 +58,8 @@ public class ScenarioEvaluations {
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
     private final Map<UUID, ScenarioAnswer> answers = new ConcurrentHashMap<>();
     private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
-    /** Stored scenarios this version cannot read, to the revision last logged. */
-    private final Map<UUID, Long> unreadable = new ConcurrentHashMap<>();
+    /** Stored scenarios this replica cannot read or evaluate: the revision skipped, and why. */
+    private final Map<UUID, Skipped> unreadable = new ConcurrentHashMap<>();
     /** The next pass on the worker, if one is scheduled: a request for an earlier pass moves it. Guarded by passLock. */
     private java.util.concurrent.ScheduledFuture<?> nextPass;
     private final Object passLock = new Object();
@@ -142,20 +142,53 @@ public class ScenarioEvaluations {
         entries.remove(id);
         answers.remove(id);
         dirty.remove(id);
+        unreadable.remove(id);
     }
 
+    /**
+     * The entry a scenario is evaluated from. One not held yet (written through another replica since the last
+     * re-read, which follows the next record) is read from its row now, and the next pass re-reads them all. Blocks:
+     * call it on a worker thread.
+     */
     Optional<Entry> entry(UUID id) {
+        Optional<Entry> held = held(id);
+        if (held.isPresent()) {
+            return held;
+        }
+        Scenario stored;
+        try {
+            stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> scenarios.findById(id)));
+        } catch (Throwable failure) {
+            throw new IllegalStateException("Scenario " + id + " could not be read: " + failure.getMessage(), failure);
+        }
+        if (stored == null) {
+            unreadable.remove(id);
+            return Optional.empty();
+        }
+        rereadStored.set(true);
+        schedule(0);
+        return readable(stored);
+    }
+
+    /** The entry held in memory, as the last re-read (or this replica's own write) left it; never reads the table. */
+    Optional<Entry> held(UUID id) {
         return Optional.ofNullable(entries.get(id));
     }
 
-    /** Stored, but skipped because this version cannot read it (see {@link #readable}). */
-    boolean isUnreadable(UUID id) {
-        return unreadable.containsKey(id);
+    /** Why this replica does not evaluate a stored scenario at this revision (see {@link #readable}), if it does not. */
+    Optional<String> unreadableBecause(UUID id, long revision) {
+        Skipped skipped = unreadable.get(id);
+        return skipped != null && skipped.revision() == revision ? Optional.of(skipped.reason()) : Optional.empty();
     }
 
-    /** The scenario's answer on the latest record: the one kept, or evaluated now if none is. */
+    /** Stored, but skipped because this replica cannot read or evaluate it. */
+    Optional<String> unreadableBecause(UUID id) {
+        return Optional.ofNullable(unreadable.get(id)).map(Skipped::reason);
+    }
+
+    /** The scenario's answer on the latest record: the one kept, or evaluated now if none is. Blocks, as {@link #entry}. */
     Optional<ScenarioAnswer> answer(UUID id) {
-        Entry entry = entries.get(id);
+        Entry entry = entry(id).orElse(null);
         RecordEvaluated record = latest;
         if (entry == null) {
             return Optional.empty();
@@ -297,9 +330,14 @@ public class ScenarioEvaluations {
         }
     }
 
+    /** A stored scenario's revision that is not evaluated here, and why. */
+    private record Skipped(long revision, String reason) {
+    }
+
     /**
-     * The stored scenario's entry, or none if this version cannot read it (a newer version wrote it, during a rollout
-     * or after a rollback): it is skipped, and the others are still read and answered. Logged once a revision.
+     * The stored scenario's entry, or none if this replica cannot read or evaluate it: a newer version wrote its
+     * spec (during a rollout or after a rollback), or its overrides no longer fit this configuration (a plan since
+     * removed). It is skipped, and the others are still read and answered. Logged once a revision.
      */
     private Optional<Entry> readable(Scenario scenario) {
         try {
@@ -307,9 +345,12 @@ public class ScenarioEvaluations {
             unreadable.remove(scenario.id);
             return Optional.of(entry);
         } catch (RuntimeException failure) {
-            if (!Long.valueOf(scenario.revision).equals(unreadable.put(scenario.id, scenario.revision))) {
-                LOG.warnf("Scenario %s (revision %d) cannot be read here, so it is not answered: %s", scenario.id, scenario.revision,
-                        failure.getMessage());
+            String reason = failure instanceof ScenarioSpecs.Unreadable
+                    ? "stored by a newer version of chipbet: " + failure.getMessage()
+                    : "its overrides do not fit this replica's configuration: " + failure.getMessage();
+            Skipped before = unreadable.put(scenario.id, new Skipped(scenario.revision, reason));
+            if (before == null || before.revision() != scenario.revision) {
+                LOG.warnf("Scenario %s (revision %d) is not answered here: %s", scenario.id, scenario.revision, reason);
             }
             return Optional.empty();
         }
@@ -319,6 +360,7 @@ public class ScenarioEvaluations {
         ScenarioSpec spec = ScenarioSpecs.read(json, scenario.spec);
         ModelConfig config = ModelConfigs.withOverrides(spec.overrides() == null ? Map.of("chipbet.model.plan", board.config().plan())
                 : spec.overrides().toConfig(board.config().plan(), spec.name()));
+        io.chipbet.projection.model.PlanTerms.of(config, config.plan()); // a plan since removed fails here, not in every evaluation
         return new Entry(scenario.id, scenario.name, scenario.revision, scenario.source, spec, config);
     }
 }

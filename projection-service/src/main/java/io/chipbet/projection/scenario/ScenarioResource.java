@@ -9,6 +9,7 @@ import io.chipbet.platform.problem.ProblemException;
 import io.chipbet.platform.security.Roles;
 import io.chipbet.projection.score.Feasibility;
 import io.chipbet.projection.score.RecordEvaluated;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -52,7 +53,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScenarioResource {
 
-    private static final String UNREADABLE = "unreadable-scenario: stored by a newer version of chipbet, so not evaluated here";
+    private static final String UNREADABLE = "unreadable-scenario: stored, but not evaluated by this replica (a newer version wrote its "
+            + "spec, or its overrides no longer fit the configuration); the detail says which";
 
     private final ScenarioService service;
     private final ScenarioEvaluations evaluations;
@@ -132,10 +134,10 @@ public class ScenarioResource {
     @Operation(summary = "The scenario's answer as Server-Sent Events", description = "The current answer at once, then every change")
     @APIResponse(responseCode = "200", description = "The answer now, then every change")
     @APIResponse(responseCode = "409", description = UNREADABLE)
+    @Blocking // the first answer is found before the stream opens: once it is open, a 404 or 409 can no longer be sent
     public Multi<ScenarioAnswer> stream(@PathParam("id") UUID id) {
-        return Multi.createBy().concatenating().streams(
-                Multi.createFrom().item(() -> service.answer(id)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()),
-                evaluations.stream(id));
+        ScenarioAnswer now = service.answer(id);
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(now), evaluations.stream(id));
     }
 
     @GET

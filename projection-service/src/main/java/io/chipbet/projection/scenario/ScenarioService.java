@@ -186,11 +186,15 @@ public class ScenarioService {
     }
 
     private ScenarioView view(Scenario scenario) {
+        ScenarioSpec spec;
         try {
-            return ScenarioView.of(scenario, ScenarioSpecs.read(json, scenario.spec));
+            spec = ScenarioSpecs.read(json, scenario.spec);
         } catch (ScenarioSpecs.Unreadable unreadable) {
-            return ScenarioView.unreadable(scenario, unreadable.getMessage());
+            return ScenarioView.unreadable(scenario, "stored by a newer version of chipbet: " + unreadable.getMessage());
         }
+        return evaluations.unreadableBecause(scenario.id, scenario.revision)
+                .map(why -> ScenarioView.notEvaluated(scenario, spec, why))
+                .orElseGet(() -> ScenarioView.of(scenario, spec));
     }
 
     public ScenarioAnswer answer(UUID id) {
@@ -202,13 +206,12 @@ public class ScenarioService {
         return evaluations.entry(id).orElseThrow(() -> missing(id));
     }
 
-    /** Not answered: unknown, or stored in a form this version cannot read (a 409 that says so, not a 404). */
+    /** Not answered: unknown, or stored but not evaluated by this replica (a 409 that says why, not a 404). */
     private ProblemException missing(UUID id) {
-        if (evaluations.isUnreadable(id)) {
-            return ProblemException.conflict("unreadable-scenario", "Scenario cannot be read by this version",
-                    "Scenario " + id + " was stored by a newer version of chipbet; this replica does not evaluate it");
-        }
-        return ProblemException.notFound("Scenario", id);
+        return evaluations.unreadableBecause(id)
+                .map(why -> ProblemException.conflict("unreadable-scenario", "Scenario not evaluated by this replica",
+                        "Scenario " + id + " is stored, but this replica does not evaluate it: " + why))
+                .orElseGet(() -> ProblemException.notFound("Scenario", id));
     }
 
     /**

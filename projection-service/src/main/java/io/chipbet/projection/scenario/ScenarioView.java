@@ -15,11 +15,12 @@ import java.util.UUID;
 @Schema(name = "Scenario")
 public record ScenarioView(UUID id, String name, @Schema(nullable = true) String description,
                            @Schema(nullable = true) ScenarioOverrides overrides,
-                           @Schema(nullable = true, description = "null only when unreadableBecause is set") List<ScenarioChange> changes,
+                           @Schema(nullable = true, description = "null only when its spec cannot be read here (see unreadableBecause)") List<ScenarioChange> changes,
                            long revision, Source source, Instant createdAt, Instant updatedAt,
                            @JsonInclude(JsonInclude.Include.NON_NULL)
-                           @Schema(description = "Only on a spec this version cannot read (a newer version wrote it): why. "
-                                   + "It is not evaluated here, and its /feasibility answers 409 unreadable-scenario.")
+                           @Schema(description = "Only on a scenario this replica does not evaluate: why (a newer version "
+                                   + "wrote its spec, or its overrides no longer fit the configuration, e.g. a plan since removed). "
+                                   + "Its /feasibility, /stream, /requirements and a /compare naming it answer 409 unreadable-scenario.")
                            String unreadableBecause) {
 
     /** Where a scenario comes from: the API, or a FeasibilityScenario resource (read-only here: PUT and DELETE answer 409). */
@@ -33,6 +34,12 @@ public record ScenarioView(UUID id, String name, @Schema(nullable = true) String
     static ScenarioView of(Scenario scenario, ScenarioSpec spec) {
         return new ScenarioView(scenario.id, spec.name(), spec.description(), spec.overrides(), spec.changesOrNone(), scenario.revision,
                 sourceOf(scenario), scenario.createdAt, scenario.updatedAt, null);
+    }
+
+    /** Its spec is read, but not evaluated here: {@code why}. */
+    static ScenarioView notEvaluated(Scenario scenario, ScenarioSpec spec, String why) {
+        return new ScenarioView(scenario.id, spec.name(), spec.description(), spec.overrides(), spec.changesOrNone(), scenario.revision,
+                sourceOf(scenario), scenario.createdAt, scenario.updatedAt, why);
     }
 
     static ScenarioView unreadable(Scenario scenario, String why) {

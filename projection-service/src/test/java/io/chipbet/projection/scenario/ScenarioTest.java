@@ -254,48 +254,77 @@ class ScenarioTest {
 
     /**
      * Rows as other replicas write them: one with a spec this version cannot read (a newer version's kind of change, in a rollout
-     * or after a rollback), one it can. The next pass skips the first and still picks up and answers the second.
+     * or after a rollback), one whose overrides name a plan this configuration does not have, and one it can read. Each is answered
+     * at once, from its row, before any record makes the pass re-read the table; the pass then skips the first two and still picks
+     * up the third.
      */
     @Test
-    void aStoredScenarioThisVersionCannotReadIsSkippedAndTheOthersAreStillRead() throws Exception {
+    void aStoredScenarioThisReplicaCannotReadIsSkippedAndTheOthersAreStillRead() throws Exception {
         UUID unreadable = UUID.randomUUID();
+        UUID misfit = UUID.randomUUID();
         UUID readable = UUID.randomUUID();
         insertAsAnotherReplica(unreadable, "{\"name\": \"From a newer version\", \"changes\": [{\"kind\": \"A_NEWER_KIND_OF_CHANGE\"}]}");
+        insertAsAnotherReplica(misfit, spec("A plan since removed", "[]", "{\"plan\": {\"key\": \"a-removed-plan\"}}"));
         insertAsAnotherReplica(readable, spec("Written by another replica", "[]", "null"));
-
+        String path = "/api/v1/scenarios/" + unreadable;
         try {
+            // No record came since they were written: each is still answered as it stands, not a 404.
+            anyone().get("/api/v1/scenarios/" + readable + "/feasibility").then().statusCode(200).body("id", equalTo(readable.toString()));
+            assertUnreadable(unreadable, "A_NEWER_KIND_OF_CHANGE");
+            assertUnreadable(misfit, "a-removed-plan");
+
             UUID fab = UUID.randomUUID(); // a record: the pass after it reads the table again
             Events.send(FABS, fab.toString(), Events.envelope("FabAnnounced", "fab", fab, 1,
                     Events.fab(fab, "Reread fab", FabStatus.ANNOUNCED, 1000, null, LocalDate.of(2029, 1, 1), LocalDate.of(2029, 1, 1), 1)));
-            io.chipbet.platform.testing.Await.until(() -> evaluations.entry(readable), java.util.Optional::isPresent, Duration.ofSeconds(30),
-                    entry -> "the readable scenario was not picked up: the unreadable one stopped the read");
+            io.chipbet.platform.testing.Await.until(() -> evaluations.held(readable), java.util.Optional::isPresent, Duration.ofSeconds(30),
+                    entry -> "the readable scenario was not picked up: the unreadable ones stopped the read");
             ScenarioAnswers.awaitFirst("/api/v1/scenarios/" + readable);
-            assertTrue(evaluations.entry(unreadable).isEmpty(), "not answered");
+            assertTrue(evaluations.held(unreadable).isEmpty() && evaluations.held(misfit).isEmpty(), "not answered");
 
             // Still shown, as far as this version can: its name, revision and source, and why its spec is not.
-            String path = "/api/v1/scenarios/" + unreadable;
             OpenApiResponses.assertDocumented("get", "/api/v1/scenarios/{id}", anyone().get(path));
             OpenApiResponses.assertDocumented("get", "/api/v1/scenarios", anyone().queryParam("size", 100).get("/api/v1/scenarios"));
             OpenApiResponses.assertDocumented("get", "/api/v1/scenarios/{id}/feasibility", anyone().get(path + "/feasibility"));
             anyone().get(path).then().statusCode(200).body("name", equalTo("another replica's")).body("revision", equalTo(1))
                     .body("source.kind", equalTo("api")).body("changes", org.hamcrest.Matchers.nullValue())
                     .body("unreadableBecause", org.hamcrest.Matchers.containsString("A_NEWER_KIND_OF_CHANGE"));
-            Map<String, Object> listed = Paging.all("/api/v1/scenarios").stream()
-                    .filter(scenario -> unreadable.toString().equals(scenario.get("id"))).findFirst()
-                    .orElseThrow(() -> new AssertionError("the listing left it out"));
-            assertTrue(String.valueOf(listed.get("unreadableBecause")).contains("A_NEWER_KIND_OF_CHANGE"), String.valueOf(listed));
-            assertTrue(Paging.all("/api/v1/scenarios").stream().filter(scenario -> readable.toString().equals(scenario.get("id")))
-                    .allMatch(scenario -> !scenario.containsKey("unreadableBecause")), "a readable one says nothing of it");
-            // Its answer: a 409 that says why, not a 404 for a scenario that is there.
-            anyone().get(path + "/feasibility").then().statusCode(409).contentType("application/problem+json")
-                    .body("type", org.hamcrest.Matchers.endsWith("unreadable-scenario"));
-            anyone().get("/api/v1/scenarios/compare?ids=" + unreadable).then().statusCode(409)
-                    .body("type", org.hamcrest.Matchers.endsWith("unreadable-scenario"));
+            // A readable spec that does not fit is shown whole, with why it is not evaluated.
+            anyone().get("/api/v1/scenarios/" + misfit).then().statusCode(200).body("name", equalTo("A plan since removed"))
+                    .body("changes", org.hamcrest.Matchers.empty())
+                    .body("unreadableBecause", org.hamcrest.Matchers.containsString("a-removed-plan"));
+            List<Map<String, Object>> all = Paging.all("/api/v1/scenarios");
+            for (UUID skipped : List.of(unreadable, misfit)) {
+                Map<String, Object> listed = all.stream().filter(scenario -> skipped.toString().equals(scenario.get("id"))).findFirst()
+                        .orElseThrow(() -> new AssertionError("the listing left it out"));
+                assertTrue(listed.get("unreadableBecause") != null, String.valueOf(listed));
+            }
+            Map<String, Object> listedReadable = all.stream().filter(scenario -> readable.toString().equals(scenario.get("id"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("the listing left out the readable one"));
+            assertTrue(!listedReadable.containsKey("unreadableBecause"), "a readable one says nothing of it: " + listedReadable);
+
+            // Deleted, it is gone: a 404, no longer a 409.
+            asEditor().delete(path).then().statusCode(204);
+            anyone().get(path + "/feasibility").then().statusCode(404).contentType("application/problem+json");
+            anyone().accept("text/event-stream").get(path + "/stream").then().statusCode(404).contentType("application/problem+json");
         } finally {
             // Gone before another test lists the scenarios.
-            database.preparedQuery("delete from scenario where id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(unreadable))
-                    .await().atMost(Duration.ofSeconds(10));
+            for (UUID id : List.of(unreadable, misfit, readable)) {
+                database.preparedQuery("delete from scenario where id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(id))
+                        .await().atMost(Duration.ofSeconds(10));
+            }
         }
+    }
+
+    /** Every way of asking for its answer is a 409 that says why, not a 404 for a scenario that is there (nor a 200 stream cut off). */
+    private static void assertUnreadable(UUID id, String why) {
+        String path = "/api/v1/scenarios/" + id;
+        for (String ask : List.of(path + "/feasibility", path + "/requirements", "/api/v1/scenarios/compare?ids=" + id)) {
+            anyone().get(ask).then().statusCode(409).contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.endsWith("unreadable-scenario"))
+                    .body("detail", org.hamcrest.Matchers.containsString(why));
+        }
+        anyone().accept("text/event-stream").get(path + "/stream").then().statusCode(409).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("unreadable-scenario"));
     }
 
     private void insertAsAnotherReplica(UUID id, String spec) {
