@@ -289,6 +289,8 @@ fake_build_tree() {
   cat > "$TREE/mvnw" <<'EOF'
 #!/usr/bin/env bash
 echo "$*" >> mvnw.calls
+# FAKE_MVNW_FAIL: a build that fails after its clean (the first modules' target/ gone, the stamp with them).
+if [ -n "${FAKE_MVNW_FAIL:-}" ]; then [[ " $* " != *" clean "* ]] || rm -rf platform/target deploy/local/target; exit 1; fi
 mkdir -p deploy/local/target
 touch deploy/local/target/launcher.classpath
 for service in */src; do mkdir -p "${service%/src}/target/quarkus-app" && touch "${service%/src}/target/quarkus-app/quarkus-run.jar"; done
@@ -311,6 +313,28 @@ EOF
   run "$TREE/chipbet" up
   [[ $output == *"Build is up to date."* ]]
   [ "$(wc -l < "$TREE/mvnw.calls")" -eq 2 ]
+}
+
+@test "up builds from clean again after a clean build that failed, and when a thousand sources went at once" {
+  fake_build_tree
+  local db=$TREE/platform/src/main/resources/db i
+  run "$TREE/chipbet" up
+  # More paths than a pipe holds (a branch switch): the list of what went is read whole, not cut off mid-write.
+  for i in $(seq 1000); do touch "$db/V1_${i}__a_migration_with_a_name_long_enough_to_fill_a_pipe.sql"; done
+  run "$TREE/chipbet" up
+  [ "$(wc -l < "$TREE/mvnw.calls")" -eq 2 ]
+  rm "$db"/V1_*
+  FAKE_MVNW_FAIL=1 run "$TREE/chipbet" up
+  [ "$status" -eq 1 ]
+  [[ $output == *"Sources gone since the last build (platform/src/main/resources/db/V1_"*"): building from clean."* ]]
+  [[ $output == *"The build failed"* ]]
+  # Its stamp went with the clean: the next up still builds from clean, not a plain build over stale target/ folders.
+  run "$TREE/chipbet" up
+  [[ $output == *"The last clean build did not finish: building from clean."* ]]
+  [ "$(tail -1 "$TREE/mvnw.calls")" = "-B -ntp clean install -DskipTests" ]
+  run "$TREE/chipbet" up
+  [[ $output == *"Build is up to date."* ]]
+  [ "$(wc -l < "$TREE/mvnw.calls")" -eq 4 ]
 }
 
 @test "completion completes commands, services and options" {
