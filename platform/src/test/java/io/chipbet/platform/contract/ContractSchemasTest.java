@@ -139,11 +139,12 @@ class ContractSchemasTest {
     }
 
     /**
-     * The 2019-09 and 2020-12 keywords that draft-07 ignores or reads otherwise. {@code $defs} is not
+     * The keywords the two read differently: those of 2019-09 and 2020-12 that draft-07 ignores or reads otherwise, and
+     * draft-07's own that 2020-12 dropped or changed ({@code dependencies}, {@code additionalItems}). {@code $defs} is not
      * one while its schemas are reached by JSON pointer ({@code #/$defs/x}), which draft-07 resolves
      * into any member, and carry no {@code $id} of their own.
      */
-    private static final Set<String> NOT_IN_DRAFT_07 = Set.of("$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef",
+    private static final Set<String> NOT_IN_DRAFT_07 = Set.of("dependencies", "additionalItems", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef",
             "$recursiveAnchor", "$vocabulary", "prefixItems", "unevaluatedItems", "unevaluatedProperties", "dependentRequired",
             "dependentSchemas", "minContains", "maxContains", "contentSchema", "deprecated");
     private static final Set<String> ANNOTATIONS = Set.of("$ref", "description", "title", "$comment", "examples");

@@ -17,7 +17,8 @@ final class SharedDefaults {
 
     private static final Pattern SERVICE_PORT = Pattern.compile("^chipbet\\.services\\.([a-z-]+)\\.port=(\\d+)$");
     private static final Pattern LOCAL_PORT = Pattern.compile("^chipbet\\.local\\.([a-z-]+)=(\\d+)$");
-    private static final Pattern SERVICE_MAX_HEAP = Pattern.compile("^chipbet\\.services\\.([a-z-]+)\\.local-max-heap=(\\d+[kmg])$");
+    private static final Pattern SERVICE_MAX_HEAP = Pattern.compile("^chipbet\\.services\\.([a-z-]+)\\.local-max-heap=(.*)$");
+    private static final Pattern HEAP_SIZE = Pattern.compile("\\d+[kKmMgG]");
 
     private SharedDefaults() {
     }
@@ -38,7 +39,16 @@ final class SharedDefaults {
         if (heap == null) {
             throw new IllegalStateException("No chipbet.services." + service + ".local-max-heap in platform's shared defaults");
         }
-        return heap;
+        return heapSize(service, heap.trim());
+    }
+
+    /** {@code value} if -Xmx takes it (digits and k, m or g); else a failure that names the line to fix. */
+    static String heapSize(String service, String value) {
+        if (!HEAP_SIZE.matcher(value).matches()) {
+            throw new IllegalStateException("chipbet.services." + service + ".local-max-heap=" + value
+                    + " in platform's shared defaults is not a size -Xmx takes, such as 144m");
+        }
+        return value;
     }
 
     private static Map<String, Integer> read(Pattern line) {

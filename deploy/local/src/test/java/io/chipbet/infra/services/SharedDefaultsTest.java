@@ -13,9 +13,18 @@ class SharedDefaultsTest {
     @Test
     void everyServiceWithAPortHasAMaximumHeap() {
         assertFalse(SharedDefaults.servicePorts().isEmpty(), "no chipbet.services.<name>.port lines were read");
-        SharedDefaults.servicePorts().keySet().forEach(service ->
-                assertTrue(SharedDefaults.maxHeap(service).matches("\\d+[kmg]"), service + ": " + SharedDefaults.maxHeap(service)));
+        SharedDefaults.servicePorts().keySet().forEach(SharedDefaults::maxHeap);
         assertEquals("256m", SharedDefaults.maxHeap("projection-service"), "the Monte Carlo's heap, as measured");
+    }
+
+    @Test
+    void aHeapSizeTheJvmWouldRefuseFailsNamingItsLine() {
+        assertEquals("144m", SharedDefaults.heapSize("fab-service", "144m"));
+        assertEquals("1G", SharedDefaults.heapSize("fab-service", "1G"));
+        for (String refused : new String[]{"144MB", "144 m", "", "-Xmx144m"}) {
+            IllegalStateException wrong = assertThrows(IllegalStateException.class, () -> SharedDefaults.heapSize("fab-service", refused));
+            assertTrue(wrong.getMessage().contains("chipbet.services.fab-service.local-max-heap=" + refused), wrong.getMessage());
+        }
     }
 
     @Test
