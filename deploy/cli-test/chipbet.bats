@@ -308,11 +308,16 @@ EOF
   [ "$(wc -l < "$TREE/mvnw.calls")" -eq 1 ]
   rm "$TREE/platform/src/main/resources/db/V9__old.sql"
   run "$TREE/chipbet" up
-  [[ $output == *"Sources gone since the last build (platform/src/main/resources/db/V9__old.sql): building from clean."* ]]
+  built_from_clean_then_up_to_date "Sources gone since the last build (platform/src/main/resources/db/V9__old.sql)" 2
+}
+
+# The last up said "WHY: building from clean." and ran a clean build; the next one builds nothing. CALLS: mvnw's runs by then.
+built_from_clean_then_up_to_date() {
+  [[ $output == *"$1: building from clean."* ]]
   [ "$(tail -1 "$TREE/mvnw.calls")" = "-B -ntp clean install -DskipTests" ]
   run "$TREE/chipbet" up
   [[ $output == *"Build is up to date."* ]]
-  [ "$(wc -l < "$TREE/mvnw.calls")" -eq 2 ]
+  [ "$(wc -l < "$TREE/mvnw.calls")" -eq "$2" ]
 }
 
 @test "up builds from clean again after a clean build that failed, and when a thousand sources went at once" {
@@ -330,11 +335,7 @@ EOF
   [[ $output == *"The build failed"* ]]
   # Its stamp went with the clean: the next up still builds from clean, not a plain build over stale target/ folders.
   run "$TREE/chipbet" up
-  [[ $output == *"The last clean build did not finish: building from clean."* ]]
-  [ "$(tail -1 "$TREE/mvnw.calls")" = "-B -ntp clean install -DskipTests" ]
-  run "$TREE/chipbet" up
-  [[ $output == *"Build is up to date."* ]]
-  [ "$(wc -l < "$TREE/mvnw.calls")" -eq 4 ]
+  built_from_clean_then_up_to_date "The last clean build did not finish" 4
 }
 
 @test "completion completes commands, services and options" {
