@@ -435,9 +435,9 @@ async function loadScenarios() {
   const page = await getJson('/scenarios?size=100');
   state.scenarios = page.items;
   const pick = $('scenario-pick');
-  // A scenario stored by a newer version (unreadableBecause) is listed, but cannot be picked: it has no answer here.
+  // A scenario this replica does not evaluate (unreadableBecause says why) is listed, but cannot be picked: it has no answer here.
   pick.replaceChildren(...(page.items.length ? page.items.map(s => s.unreadableBecause
-      ? el('option', { value: s.id, text: `${s.name} (stored by a newer version: not evaluated here)`, disabled: true })
+      ? el('option', { value: s.id, text: `${s.name} (not evaluated here)`, title: s.unreadableBecause, disabled: true })
       : el('option', { value: s.id, text: s.name }))
     : [el('option', { value: '', text: 'no scenario on record' })]));
   const first = page.items.find(s => !s.unreadableBecause);

@@ -147,8 +147,9 @@ public class ScenarioEvaluations {
 
     /**
      * The entry a scenario is evaluated from. One not held yet (written through another replica since the last
-     * re-read, which follows the next record) is read from its row now, and the next pass re-reads them all. Blocks:
-     * call it on a worker thread.
+     * re-read, which follows the next record) is read from its row now; if it can be evaluated, the next pass re-reads
+     * them all and holds it. One that cannot is not held, so each ask reads its row again (one lookup by key): a
+     * revision another replica made readable, or its deletion, shows at once. Blocks: call it on a worker thread.
      */
     Optional<Entry> entry(UUID id) {
         Optional<Entry> held = held(id);
@@ -165,9 +166,13 @@ public class ScenarioEvaluations {
             unreadable.remove(id);
             return Optional.empty();
         }
-        rereadStored.set(true);
-        schedule(0);
-        return readable(stored);
+        Optional<Entry> found = readable(stored);
+        if (found.isPresent()) {
+            // Only then: asking for an unreadable one must not make every pass re-read and re-evaluate all scenarios.
+            rereadStored.set(true);
+            schedule(0);
+        }
+        return found;
     }
 
     /** The entry held in memory, as the last re-read (or this replica's own write) left it; never reads the table. */

@@ -192,9 +192,7 @@ public class ScenarioService {
         } catch (ScenarioSpecs.Unreadable unreadable) {
             return ScenarioView.unreadable(scenario, "stored by a newer version of chipbet: " + unreadable.getMessage());
         }
-        return evaluations.unreadableBecause(scenario.id, scenario.revision)
-                .map(why -> ScenarioView.notEvaluated(scenario, spec, why))
-                .orElseGet(() -> ScenarioView.of(scenario, spec));
+        return ScenarioView.of(scenario, spec, evaluations.unreadableBecause(scenario.id, scenario.revision).orElse(null));
     }
 
     public ScenarioAnswer answer(UUID id) {

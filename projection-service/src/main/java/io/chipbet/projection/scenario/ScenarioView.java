@@ -32,14 +32,13 @@ public record ScenarioView(UUID id, String name, @Schema(nullable = true) String
     }
 
     static ScenarioView of(Scenario scenario, ScenarioSpec spec) {
-        return new ScenarioView(scenario.id, spec.name(), spec.description(), spec.overrides(), spec.changesOrNone(), scenario.revision,
-                sourceOf(scenario), scenario.createdAt, scenario.updatedAt, null);
+        return of(scenario, spec, null);
     }
 
-    /** Its spec is read, but not evaluated here: {@code why}. */
-    static ScenarioView notEvaluated(Scenario scenario, ScenarioSpec spec, String why) {
+    /** Its spec, read; {@code notEvaluatedBecause} says why it is not evaluated here, or is null when it is. */
+    static ScenarioView of(Scenario scenario, ScenarioSpec spec, String notEvaluatedBecause) {
         return new ScenarioView(scenario.id, spec.name(), spec.description(), spec.overrides(), spec.changesOrNone(), scenario.revision,
-                sourceOf(scenario), scenario.createdAt, scenario.updatedAt, why);
+                sourceOf(scenario), scenario.createdAt, scenario.updatedAt, notEvaluatedBecause);
     }
 
     static ScenarioView unreadable(Scenario scenario, String why) {
